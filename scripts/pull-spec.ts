@@ -1,0 +1,219 @@
+// npm run spec:pull — downloads the vendor OpenAPI description into openapi/b2b-v1.yaml, writes
+// openapi/spec-lock.json and prints which operations were added, removed or changed.
+//
+// Flags: --url <url> (or ALTEGIO_SPEC_URL), --out-dir <dir> (or ALTEGIO_SPEC_OUT_DIR),
+//        --timeout-ms <n> (or ALTEGIO_SPEC_TIMEOUT_MS).
+import { readFile } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  diffOperations,
+  InvalidSpecError,
+  listOperations,
+  looksLikeHtml,
+  parseSpecText,
+  sha256,
+  writeFileAtomic,
+  type OperationDiff,
+  type OperationInfo,
+} from "./lib/spec.js";
+
+export const DEFAULT_SPEC_URL = "https://developer.alteg.io/_bundle/en/b2b-v1/openapi.yaml";
+export const DEFAULT_OUT_DIR = fileURLToPath(new URL("../openapi/", import.meta.url));
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const SNAPSHOT_FILE = "b2b-v1.yaml";
+export const LOCK_FILE = "spec-lock.json";
+
+export interface PullSpecOptions {
+  /** Where to download from. @default ALTEGIO_SPEC_URL or DEFAULT_SPEC_URL */
+  url?: string;
+  /** The openapi/ directory to write into. @default ALTEGIO_SPEC_OUT_DIR or the repo's openapi/ */
+  outDir?: string;
+  /** Abort the whole download after this many milliseconds. @default 30000 */
+  timeoutMs?: number;
+  /** Receives the human-readable report lines. @default console.log */
+  log?: (line: string) => void;
+  /** Injected for tests. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+export interface SpecLock {
+  url: string;
+  sha256: string;
+  retrievedAt: string;
+  operationCount: number;
+}
+
+export interface PullSpecResult {
+  lock: SpecLock;
+  diff: OperationDiff;
+  /** False when the downloaded bytes equal the previous snapshot. */
+  snapshotChanged: boolean;
+  /** True when something outside `paths` (components, info, ...) differs from the previous snapshot. */
+  otherPartsChanged: boolean;
+}
+
+/** A pull that failed without touching the snapshot; `message` is the one line the CLI prints. */
+export class PullSpecError extends Error {
+  override name = "PullSpecError";
+}
+
+async function download(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<string> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchImpl(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: "application/yaml, application/json;q=0.9, */*;q=0.1" },
+    });
+    // Reading the body stays under the same timeout signal.
+    text = await response.text();
+  } catch (error) {
+    const err = error as Error & { cause?: Error & { code?: string } };
+    if (err.name === "TimeoutError" || err.name === "AbortError") {
+      throw new PullSpecError(`timed out after ${timeoutMs} ms fetching ${url}`);
+    }
+    const cause = err.cause?.message ?? err.cause?.code ?? err.message;
+    throw new PullSpecError(`network error fetching ${url}: ${cause}`);
+  }
+  if (!response.ok) {
+    throw new PullSpecError(`HTTP ${response.status} ${response.statusText} from ${url}`.trim());
+  }
+  const type = response.headers.get("content-type") ?? "";
+  if (/text\/html|application\/xhtml/i.test(type) || looksLikeHtml(text)) {
+    throw new PullSpecError(
+      `${url} returned an HTML page (content-type: ${type || "none"}), not a spec`,
+    );
+  }
+  return text;
+}
+
+async function readPrevious(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+async function readLock(file: string): Promise<SpecLock | undefined> {
+  const text = await readPrevious(file);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as SpecLock;
+  } catch {
+    return undefined;
+  }
+}
+
+function previousOperations(text: string | undefined): {
+  ops: OperationInfo[];
+  rest: string | undefined;
+} {
+  if (text === undefined) return { ops: [], rest: undefined };
+  try {
+    const doc = parseSpecText(text);
+    return { ops: listOperations(doc), rest: restOf(doc) };
+  } catch {
+    // A broken previous snapshot is replaced; every new operation then counts as added.
+    return { ops: [], rest: undefined };
+  }
+}
+
+function restOf(doc: Record<string, unknown>): string {
+  const { paths: _paths, ...rest } = doc;
+  return JSON.stringify(rest);
+}
+
+function describe(op: OperationInfo): string {
+  return op.operationId ? `${op.key} (${op.operationId})` : op.key;
+}
+
+/** Downloads, validates and stores the vendor spec; throws PullSpecError leaving files untouched. */
+export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecResult> {
+  const url = options.url ?? process.env["ALTEGIO_SPEC_URL"] ?? DEFAULT_SPEC_URL;
+  const outDir = resolve(options.outDir ?? process.env["ALTEGIO_SPEC_OUT_DIR"] ?? DEFAULT_OUT_DIR);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const snapshotPath = join(outDir, SNAPSHOT_FILE);
+
+  const text = await download(url, timeoutMs, options.fetch ?? globalThis.fetch);
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseSpecText(text);
+  } catch (error) {
+    if (error instanceof InvalidSpecError) {
+      throw new PullSpecError(`invalid spec from ${url}: ${error.message}`);
+    }
+    throw error;
+  }
+
+  const previousText = await readPrevious(snapshotPath);
+  const previous = previousOperations(previousText);
+  const operations = listOperations(doc);
+  const diff = diffOperations(previous.ops, operations);
+  const bytes = Buffer.from(text, "utf8");
+  const lockPath = join(outDir, LOCK_FILE);
+  const previousLock = await readLock(lockPath);
+  const snapshotChanged = previousText !== text;
+  let lock: SpecLock = {
+    url,
+    sha256: sha256(bytes),
+    retrievedAt: new Date().toISOString(),
+    operationCount: operations.length,
+  };
+  if (!snapshotChanged && previousLock?.url === url && previousLock.sha256 === lock.sha256) {
+    // Same bytes from the same place: keep the lock as is, so a weekly drift run with no vendor
+    // change leaves the working tree clean (no retrievedAt-only diff, no pull request).
+    lock = previousLock;
+  } else {
+    await writeFileAtomic(snapshotPath, bytes);
+    await writeFileAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  }
+
+  const otherPartsChanged = previous.rest !== undefined && previous.rest !== restOf(doc);
+  log(`spec:pull: ${url} -> ${snapshotPath}`);
+  log(`  sha256 ${lock.sha256}, ${operations.length} operations`);
+  if (!snapshotChanged) log("  unchanged since the previous snapshot");
+  for (const [label, sign, list] of [
+    ["added", "+", diff.added],
+    ["removed", "-", diff.removed],
+    ["changed", "~", diff.changed],
+  ] as const) {
+    log(`  ${label}: ${list.length}`);
+    for (const op of list) log(`    ${sign} ${describe(op)}`);
+  }
+  if (otherPartsChanged) log("  parts outside paths changed too (components, info, ...)");
+  return { lock, diff, snapshotChanged, otherPartsChanged };
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        url: { type: "string" },
+        "out-dir": { type: "string" },
+        "timeout-ms": { type: "string" },
+      },
+      strict: true,
+    });
+    const rawTimeout = values["timeout-ms"] ?? process.env["ALTEGIO_SPEC_TIMEOUT_MS"];
+    const timeoutMs = rawTimeout === undefined ? undefined : Number(rawTimeout);
+    if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+      throw new PullSpecError(`--timeout-ms must be a positive number, got ${rawTimeout}`);
+    }
+    await pullSpec({ url: values.url, outDir: values["out-dir"], timeoutMs });
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`spec:pull failed: ${message.split("\n")[0]}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,193 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/b2b-v1.js";
+import { defaults } from "./defaults.js";
+import { AltegioError, AltegioInputError } from "./errors.js";
+import { createAuthLayer } from "./internal/auth.js";
+import type { ClientContext } from "./internal/context.js";
+import { readData } from "./internal/envelope.js";
+import { createRateLimiter, type RateLimiter } from "./internal/rate-limiter.js";
+import { rememberSecret } from "./internal/redact.js";
+import type { SuccessBody } from "./internal/schema-types.js";
+import { createSender } from "./internal/send.js";
+import { Session, type Credentials, type LoginResult } from "./internal/session.js";
+import { AltegioLocation } from "./location.js";
+import { Locations } from "./resources/locations.js";
+import type { AuthUser } from "./types.js";
+import { VERSION } from "./version.js";
+
+/** Options for {@link createAltegioClient}. */
+export interface AltegioClientOptions {
+  /** Your partner (developer) token from the Altegio marketplace; sent on every request. */
+  partnerToken: string;
+  /**
+   * A user token, if you already have one (from an earlier login or the Altegio UI).
+   * @default undefined — log in with `credentials`, or call `auth.login()`
+   */
+  userToken?: string;
+  /**
+   * Login and password used to get a user token on the first user-level call, and again after a 401.
+   * @example { login: "+13155550175", password: process.env.ALTEGIO_PASSWORD! }
+   */
+  credentials?: Credentials;
+  /**
+   * Base URL of the v1 API, e.g. the local mock's `url`.
+   * @default "https://api.alteg.io/api/v1"
+   */
+  baseUrl?: string;
+  /**
+   * The fetch implementation to use.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+  /**
+   * Called with every new user token (after each login), to persist or share the session.
+   * @example (token) => cache.set("altegio-user-token", token)
+   */
+  onUserToken?: (token: string) => void | Promise<void>;
+  /**
+   * Client-side rate limit shared by every call of this client; `false` turns it off.
+   * @default { perSecond: 5, perMinute: 200 }
+   */
+  rateLimit?: { perSecond?: number; perMinute?: number } | false;
+  /**
+   * A limiter to use instead of the built-in one, e.g. one backed by a store shared by several workers.
+   * @default undefined — a per-client limiter built from `rateLimit`
+   */
+  rateLimiter?: RateLimiter;
+  /**
+   * Retries after the first attempt for requests that may be retried (see the README on why POST is not).
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Time budget of each attempt, in milliseconds.
+   * @default 30000
+   */
+  timeoutMs?: number;
+}
+
+/** The Altegio B2B API client. Create it with {@link createAltegioClient}. */
+export interface AltegioClient {
+  /** openapi-fetch client over every generated path, with auth, rate limiting and retries applied. */
+  readonly raw: Client<paths>;
+  /** Session management: login, the current user token, logout. */
+  readonly auth: AltegioAuth;
+  /** Business locations. */
+  readonly locations: Locations;
+  /** A view of one location whose calls fill in `location_id`. Throws {@link AltegioInputError} for a bad id. */
+  location(id: number): AltegioLocation;
+}
+
+/** Session management of a client. */
+export interface AltegioAuth {
+  /** Logs in via `POST /auth` and stores the user token; uses the configured credentials when none are given. */
+  login(credentials?: Credentials): Promise<LoginResult<AuthUser>>;
+  /** The current user token, if any. */
+  readonly userToken: string | undefined;
+  /** Forgets the user token (the next user-level call logs in again when credentials are configured). */
+  logout(): void;
+}
+
+/** Creates a client for the Altegio B2B API v1. */
+export function createAltegioClient(options: AltegioClientOptions): AltegioClient {
+  checkOptions(options);
+  const baseUrl = (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, "");
+  rememberSecret(options.partnerToken);
+
+  const send = createSender({
+    fetch: options.fetch ?? globalThis.fetch,
+    limiter: options.rateLimiter ?? limiterFor(options.rateLimit),
+    maxRetries: options.maxRetries ?? defaults.maxRetries,
+    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+    retry: defaults.retry,
+  });
+
+  // `raw` and `session` refer to each other (login goes through `raw`), so the session's login is late-bound.
+  let raw!: Client<paths>;
+  const session = new Session<AuthUser>({
+    userToken: options.userToken,
+    credentials: options.credentials,
+    onUserToken: options.onUserToken,
+    login: async (credentials) => {
+      const body = await readData<SuccessBody<"/auth", "post">>(
+        "POST",
+        raw.POST("/auth", { body: credentials, parseAs: "text" }),
+      );
+      const userToken = body.data.user_token;
+      if (typeof userToken !== "string" || !userToken) {
+        throw new AltegioError("POST /auth succeeded but returned no user_token");
+      }
+      return { userToken, user: body.data };
+    },
+  });
+
+  raw = createClient<paths>({
+    baseUrl,
+    fetch: createAuthLayer({
+      partnerToken: options.partnerToken,
+      accept: defaults.accept,
+      userAgent: nodeUserAgent(),
+      basePath: new URL(baseUrl).pathname.replace(/\/+$/, ""),
+      session: session as Session<unknown>,
+      send,
+    }),
+  });
+
+  const ctx: ClientContext = { raw, session: session as Session<unknown>, defaults };
+  const auth: AltegioAuth = {
+    login: (credentials) => session.login(credentials),
+    get userToken() {
+      return session.token;
+    },
+    logout: () => session.forget(),
+  };
+  return {
+    raw,
+    auth,
+    locations: new Locations(ctx),
+    location: (id) => new AltegioLocation(ctx, id),
+  };
+}
+
+function limiterFor(rateLimit: AltegioClientOptions["rateLimit"]): RateLimiter | undefined {
+  if (rateLimit === false) return undefined;
+  return createRateLimiter({ ...defaults.rateLimit, ...rateLimit });
+}
+
+function checkOptions(options: AltegioClientOptions): void {
+  const issues: string[] = [];
+  if (typeof options?.partnerToken !== "string" || options.partnerToken.trim() === "") {
+    issues.push("partnerToken is required: pass your Altegio partner token as a non-empty string");
+  }
+  if (
+    options?.userToken !== undefined &&
+    (typeof options.userToken !== "string" || !options.userToken)
+  ) {
+    issues.push("userToken must be a non-empty string when given");
+  }
+  const creds = options?.credentials;
+  if (
+    creds !== undefined &&
+    (typeof creds?.login !== "string" ||
+      !creds.login ||
+      typeof creds.password !== "string" ||
+      !creds.password)
+  ) {
+    issues.push("credentials must be { login: string, password: string }, both non-empty");
+  }
+  if (options?.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
+    issues.push(`baseUrl must be an absolute URL, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  for (const key of ["maxRetries", "timeoutMs"] as const) {
+    const value = options?.[key];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      issues.push(`${key} must be a non-negative integer, got ${String(value)}`);
+    }
+  }
+  if (issues.length) throw new AltegioInputError(issues);
+}
+
+function nodeUserAgent(): string | undefined {
+  const node = typeof process === "object" ? process.versions?.node : undefined;
+  return node ? `altegio-b2b/${VERSION} node/${node}` : undefined;
+}

@@ -1,0 +1,31 @@
+export { createAltegioClient } from "./client.js";
+export type { AltegioAuth, AltegioClient, AltegioClientOptions } from "./client.js";
+export { AltegioLocation } from "./location.js";
+export { defaults } from "./defaults.js";
+export type { Defaults } from "./defaults.js";
+export {
+  AltegioApiError,
+  AltegioAuthenticationError,
+  AltegioConflictError,
+  AltegioConnectionError,
+  AltegioError,
+  AltegioInputError,
+  AltegioNotFoundError,
+  AltegioPermissionError,
+  AltegioRateLimitError,
+  AltegioServerError,
+  AltegioTimeoutError,
+  AltegioValidationError,
+  errorClassForStatus,
+  fromResponse,
+} from "./errors.js";
+export type { AltegioApiErrorInit } from "./errors.js";
+export type { CallOptions } from "./internal/call-options.js";
+export type { Credentials, LoginResult } from "./internal/session.js";
+export type { ScopedRawClient } from "./internal/scope.js";
+export type { Envelope } from "./internal/envelope.js";
+export { Locations } from "./resources/locations.js";
+export type { LocationListParams } from "./resources/locations.js";
+export { Storages } from "./resources/storages.js";
+export type { AuthUser, Location, LocationListItem, LocationUser, Storage } from "./types.js";
+export { VERSION } from "./version.js";

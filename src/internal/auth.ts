@@ -1,0 +1,96 @@
+import type { CallOptions } from "./call-options.js";
+import { readCallOptions } from "./call-options.js";
+import type { Session } from "./session.js";
+
+/** Sends one logical request (the attempt loop with rate limiting, retries and timeouts lives behind it). */
+export type Send = (request: Request, call: CallOptions) => Promise<Response>;
+
+/** Who a request speaks for: `login` and `partner` may go without a user token, `user` may not. */
+export type AuthLevel = "login" | "partner" | "user";
+
+// Operations whose spec security is the partner token alone (BearerPartner); a test keeps this list equal to the
+// spec's. They still carry the user token when one is known, since some answer more with it (e.g. `my=1`).
+export const partnerLevelOperations: readonly (readonly [method: string, pattern: RegExp])[] = [
+  ["GET", /^\/companies$/],
+  ["GET", /^\/company\/[^/]+$/],
+];
+
+/** Classifies a request by method and path (relative to the API base). */
+export function authLevel(method: string, path: string): AuthLevel {
+  if (method === "POST" && path === "/auth") return "login";
+  return partnerLevelOperations.some(([m, re]) => m === method && re.test(path))
+    ? "partner"
+    : "user";
+}
+
+interface AuthLayerOptions {
+  partnerToken: string;
+  accept: string;
+  userAgent: string | undefined;
+  basePath: string;
+  session: Session<unknown>;
+  send: Send;
+}
+
+/**
+ * The auth piece of the pipeline: sets the headers every request needs, logs in before the first user-level call
+ * when only credentials are known, and after a 401 logs in again and replays the request once.
+ */
+export function createAuthLayer(
+  options: AuthLayerOptions,
+): (request: Request) => Promise<Response> {
+  const { session, send } = options;
+  return async (request) => {
+    const call = readCallOptions(request);
+    const path = new URL(request.url).pathname.slice(options.basePath.length) || "/";
+    const level = authLevel(request.method, path);
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const build = (userToken: string | undefined) =>
+      new Request(request.url, {
+        method: request.method,
+        headers: buildHeaders(request.headers, body !== undefined, userToken, options, level),
+        body,
+        signal: request.signal,
+        redirect: request.redirect,
+      });
+
+    const token = level === "user" ? await session.ensureToken(call.signal) : session.token;
+    const response = await send(build(token), call);
+    if (response.status !== 401 || level === "login" || !session.canLogin) {
+      return withUrl(response, request.url);
+    }
+    // One fresh login and one replay; a second 401 goes back to the caller.
+    await response.body?.cancel();
+    const fresh = await session.refresh(token, call.signal);
+    return withUrl(await send(build(fresh), call), request.url);
+  };
+}
+
+// A Response rebuilt by the transport (to buffer its body) has an empty `url`; errors need to name the request.
+function withUrl(response: Response, url: string): Response {
+  if (!response.url) Object.defineProperty(response, "url", { value: url });
+  return response;
+}
+
+function buildHeaders(
+  original: Headers,
+  hasBody: boolean,
+  userToken: string | undefined,
+  options: AuthLayerOptions,
+  level: AuthLevel,
+): Headers {
+  const headers = new Headers(original);
+  headers.set("Accept", options.accept);
+  const partner = `Bearer ${options.partnerToken}`;
+  headers.set(
+    "Authorization",
+    level !== "login" && userToken ? `${partner}, User ${userToken}` : partner,
+  );
+  if (hasBody) {
+    if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+  } else {
+    headers.delete("Content-Type");
+  }
+  if (options.userAgent && !headers.has("User-Agent")) headers.set("User-Agent", options.userAgent);
+  return headers;
+}

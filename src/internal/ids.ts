@@ -1,0 +1,25 @@
+import { AltegioInputError } from "../errors.js";
+
+/** Describes why `value` is not a usable id, or returns undefined when it is one. */
+export function idProblem(name: string, value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return undefined;
+  return `${name} must be a positive safe integer, got ${describe(value)}`;
+}
+
+/** Throws {@link AltegioInputError} unless `value` is a positive safe integer. */
+export function assertId(name: string, value: unknown): asserts value is number {
+  const problem = idProblem(name, value);
+  if (problem) throw new AltegioInputError([problem]);
+}
+
+/** A short, safe rendering of a bad value for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    return `${typeof value} ${String(value)}`;
+  }
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : String(value);
+}

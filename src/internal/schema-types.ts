@@ -1,0 +1,39 @@
+import type { paths } from "../../generated/b2b-v1.js";
+
+/** HTTP methods as openapi-typescript names them. */
+export type Method = "get" | "put" | "post" | "delete" | "patch";
+
+type JsonContent<R> = R extends { content: { "application/json": infer T } } ? T : never;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | "2XX";
+
+/** The JSON body of a successful answer to `method path`, straight from the generated schema. */
+export type SuccessBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? { [S in keyof R]: S extends SuccessStatus ? JsonContent<R[S]> : never }[keyof R]
+  : never;
+
+/** The `data` of a successful answer. */
+export type SuccessData<P extends keyof paths, M extends Method> =
+  SuccessBody<P, M> extends { data?: infer D } ? D : never;
+
+/** Paths that take a `{location_id}` path parameter. */
+export type LocationPath = {
+  [P in keyof paths]: P extends `${string}{location_id}${string}` ? P : never;
+}[keyof paths];
+
+type WithoutLocation<Params> = Params extends { path: infer Path }
+  ? Omit<Params, "path"> &
+      (keyof Omit<Path, "location_id"> extends never
+        ? { path?: never }
+        : { path: Omit<Path, "location_id"> })
+  : Params;
+
+type ScopeOperation<Op> = Op extends { parameters: infer Params }
+  ? Omit<Op, "parameters"> & { parameters: WithoutLocation<Params> }
+  : Op;
+
+/** The location-scoped view of `paths`: every `{location_id}` path, with `location_id` filled in by the client. */
+export type ScopedPaths = {
+  [P in LocationPath]: { [M in keyof paths[P]]: ScopeOperation<paths[P][M]> };
+};

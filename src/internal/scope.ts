@@ -1,0 +1,34 @@
+import type { Client } from "openapi-fetch";
+import type { paths } from "../../generated/b2b-v1.js";
+import type { ScopedPaths } from "./schema-types.js";
+
+/** openapi-fetch's call surface over the location-scoped paths. */
+export type ScopedRawClient = Pick<
+  Client<ScopedPaths>,
+  "GET" | "PUT" | "POST" | "DELETE" | "PATCH"
+>;
+
+type AnyInit = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
+type AnyMethod = (url: string, init?: AnyInit) => Promise<unknown>;
+
+/** Wraps the raw client so every call fills in `location_id`; the types drop it from `params.path`. */
+export function scopeRawClient(raw: Client<paths>, locationId: number): ScopedRawClient {
+  const forward =
+    (method: AnyMethod): AnyMethod =>
+    (url, init) =>
+      method(url, {
+        ...init,
+        params: { ...init?.params, path: { ...init?.params?.path, location_id: locationId } },
+      });
+  const base = raw as unknown as Record<"GET" | "PUT" | "POST" | "DELETE" | "PATCH", AnyMethod>;
+  return {
+    GET: forward(base.GET),
+    PUT: forward(base.PUT),
+    POST: forward(base.POST),
+    DELETE: forward(base.DELETE),
+    PATCH: forward(base.PATCH),
+  } as unknown as ScopedRawClient;
+}

@@ -1,0 +1,22 @@
+import type { ClientContext, LocationContext } from "./internal/context.js";
+import { assertId } from "./internal/ids.js";
+import { scopeRawClient, type ScopedRawClient } from "./internal/scope.js";
+import { Storages } from "./resources/storages.js";
+
+/** One location's view of the API: every call is scoped to `id`. Get it from `altegio.location(id)`. */
+export class AltegioLocation {
+  /** The location id every call of this view uses. */
+  readonly id: number;
+  /** openapi-fetch client over the `{location_id}` paths, with `location_id` filled in. */
+  readonly raw: ScopedRawClient;
+  /** Storages (inventories) of this location. */
+  readonly storages: Storages;
+
+  constructor(parent: ClientContext, id: number) {
+    assertId("location id", id);
+    this.id = id;
+    this.raw = scopeRawClient(parent.raw, id);
+    const ctx: LocationContext = { ...parent, locationId: id, scoped: this.raw };
+    this.storages = new Storages(ctx);
+  }
+}

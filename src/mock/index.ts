@@ -1,0 +1,29 @@
+// `altegio-b2b/mock`: an embedded, stateful local Altegio B2B v1 server for tests and demos.
+export { startMockServer, BASE_PATH, type MockServer } from "./server.js";
+export {
+  defaultSeed,
+  realisticSeed,
+  DEFAULT_CREDENTIALS,
+  type RealisticSeedOptions,
+} from "./seed.js";
+export type { MockState } from "./state.js";
+export type {
+  MockCategory,
+  MockFault,
+  MockLocation,
+  MockProduct,
+  MockRateLimit,
+  MockRequest,
+  MockSeed,
+  MockServerOptions,
+  MockStockAmount,
+  MockStorage,
+  MockUnit,
+  MockUser,
+  SeedCategory,
+  SeedLocation,
+  SeedProduct,
+  SeedStorage,
+  SeedUnit,
+  SeedUser,
+} from "./types.js";

@@ -1,0 +1,177 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { pullSpec, PullSpecError, type SpecLock } from "../../scripts/pull-spec.js";
+import { sha256 } from "../../scripts/lib/spec.js";
+import {
+  FIXTURES,
+  makeTempDir,
+  refusedUrl,
+  runScript,
+  startServer,
+  type TestServer,
+} from "./helpers.js";
+
+const SPEC_V1 = await readFile(join(FIXTURES, "spec-v1.yaml"), "utf8");
+
+/** v1 with one operation added, one removed and one changed. */
+function specV2(): string {
+  const doc = parse(SPEC_V1);
+  doc.paths["/auth"].post.summary = "Sign in, now with a different summary";
+  delete doc.paths["/goods/{location_id}"].delete;
+  doc.paths["/goods/{location_id}"].post = {
+    operationId: "create_product",
+    responses: { "201": { description: "Created" } },
+  };
+  return stringify(doc);
+}
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let server: TestServer | undefined;
+let lines: string[];
+const log = (line: string) => lines.push(line);
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeTempDir("pull"));
+  lines = [];
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await cleanup();
+});
+
+function serve(status: number, body: string, type = "application/yaml"): Promise<TestServer> {
+  return startServer((_req, res) => {
+    res.writeHead(status, { "content-type": type });
+    res.end(body);
+  }).then((s) => (server = s));
+}
+
+const snapshot = () => readFile(join(dir, "b2b-v1.yaml"), "utf8");
+const lockText = () => readFile(join(dir, "spec-lock.json"), "utf8");
+
+describe("pullSpec", () => {
+  it("writes the snapshot byte for byte and a lock describing it", async () => {
+    const { url } = await serve(200, SPEC_V1);
+    const result = await pullSpec({ url, outDir: dir, log });
+    expect(await snapshot()).toBe(SPEC_V1);
+    const lock = JSON.parse(await lockText()) as SpecLock;
+    expect(lock).toEqual({
+      url,
+      sha256: sha256(SPEC_V1),
+      retrievedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      operationCount: 3,
+    });
+    expect(result.diff.added.map((op) => op.key)).toEqual([
+      "POST /auth",
+      "GET /goods/{location_id}",
+      "DELETE /goods/{location_id}",
+    ]);
+    expect(lines.join("\n")).toContain("+ POST /auth (authorize_user)");
+  });
+
+  it("rewrites snapshot and lock on a change and reports added, removed and changed", async () => {
+    await writeFile(join(dir, "b2b-v1.yaml"), SPEC_V1);
+    const v2 = specV2();
+    const { url } = await serve(200, v2);
+    const result = await pullSpec({ url, outDir: dir, log });
+    expect(await snapshot()).toBe(v2);
+    expect(JSON.parse(await lockText())).toMatchObject({ sha256: sha256(v2), operationCount: 3 });
+    expect(result.snapshotChanged).toBe(true);
+    const out = lines.join("\n");
+    expect(out).toContain("added: 1");
+    expect(out).toContain("+ POST /goods/{location_id} (create_product)");
+    expect(out).toContain("removed: 1");
+    expect(out).toContain("- DELETE /goods/{location_id} (delete_products)");
+    expect(out).toContain("changed: 1");
+    expect(out).toContain("~ POST /auth (authorize_user)");
+    expect(result.diff.changed.map((op) => op.key)).toEqual(["POST /auth"]);
+  });
+
+  it("keeps the lock untouched when the vendor bytes did not change", async () => {
+    const { url } = await serve(200, SPEC_V1);
+    await pullSpec({ url, outDir: dir, log });
+    const before = await lockText();
+    const result = await pullSpec({ url, outDir: dir, log });
+    expect(result.snapshotChanged).toBe(false);
+    expect(await lockText()).toBe(before);
+    expect(lines.join("\n")).toContain("unchanged");
+  });
+
+  it("accepts a JSON document", async () => {
+    const json = JSON.stringify(parse(SPEC_V1));
+    const { url } = await serve(200, json, "application/json");
+    await pullSpec({ url, outDir: dir, log });
+    expect(await snapshot()).toBe(json);
+  });
+});
+
+describe("pullSpec failures leave snapshot and lock untouched", () => {
+  const cases: [string, () => Promise<string>, RegExp, number?][] = [
+    ["HTTP 500", async () => (await serve(500, "boom", "text/plain")).url, /HTTP 500/],
+    [
+      "an HTML page by content-type",
+      async () => (await serve(200, "<p>login</p>", "text/html; charset=utf-8")).url,
+      /HTML page/,
+    ],
+    [
+      "an HTML page by body",
+      async () => (await serve(200, "<!DOCTYPE html><html></html>", "application/yaml")).url,
+      /HTML page/,
+    ],
+    [
+      "invalid YAML",
+      async () => (await serve(200, "openapi: [3.1\npaths: {")).url,
+      /not valid YAML/,
+    ],
+    [
+      "a Swagger 2 document",
+      async () => (await serve(200, "swagger: '2.0'\npaths: {}")).url,
+      /3\.x/,
+    ],
+    ["empty paths", async () => (await serve(200, "openapi: 3.1.0\npaths: {}")).url, /paths/],
+    [
+      "a server that never answers",
+      async () => (await startServer(() => undefined).then((s) => (server = s))).url,
+      /timed out after 200 ms/,
+      200,
+    ],
+    ["connection refused", refusedUrl, /network error .*ECONNREFUSED/],
+  ];
+
+  it.each(cases)("%s", async (_name, makeUrl, message, timeoutMs) => {
+    await writeFile(join(dir, "b2b-v1.yaml"), "old snapshot\n");
+    await writeFile(join(dir, "spec-lock.json"), "old lock\n");
+    const url = await makeUrl();
+    const error = await pullSpec({ url, outDir: dir, log, timeoutMs }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PullSpecError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+    expect(await snapshot()).toBe("old snapshot\n");
+    expect(await lockText()).toBe("old lock\n");
+  });
+});
+
+describe("spec:pull CLI", () => {
+  it("exits non-zero with one line on stderr", async () => {
+    const { url } = await serve(503, "down", "text/plain");
+    const result = await runScript("pull-spec.ts", ["--url", url, "--out-dir", dir]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^spec:pull failed: HTTP 503/),
+    ]);
+  });
+
+  it("takes the URL and out dir from the environment", async () => {
+    const { url } = await serve(200, SPEC_V1);
+    const env = { ALTEGIO_SPEC_URL: url, ALTEGIO_SPEC_OUT_DIR: dir };
+    const result = await runScript("pull-spec.ts", ["--timeout-ms", "5000"], env);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("added: 3");
+    expect(await snapshot()).toBe(SPEC_V1);
+  });
+});
