@@ -29,3 +29,25 @@ export type { LocationListParams } from "./resources/locations.js";
 export { Storages } from "./resources/storages.js";
 export type { AuthUser, Location, LocationListItem, LocationUser, Storage } from "./types.js";
 export { VERSION } from "./version.js";
+export { Products } from "./resources/products.js";
+export type {
+  ProductListPageParams,
+  ProductListParams,
+  ProductSearchParams,
+} from "./resources/products.js";
+export { ProductCategories } from "./resources/product-categories.js";
+export type { CategoryNodeParams } from "./resources/product-categories.js";
+export type { DateTimeInput } from "./internal/dates.js";
+export type {
+  CategoryNode,
+  CategoryTreeNode,
+  Product,
+  ProductCategory,
+  ProductCategoryInput,
+  ProductCorrectionRule,
+  ProductInput,
+  ProductListItem,
+  ProductStockAmount,
+  ProductTreeElement,
+  ProductUpdateInput,
+} from "./types.js";

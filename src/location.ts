@@ -1,6 +1,8 @@
 import type { ClientContext, LocationContext } from "./internal/context.js";
 import { assertId } from "./internal/ids.js";
 import { scopeRawClient, type ScopedRawClient } from "./internal/scope.js";
+import { ProductCategories } from "./resources/product-categories.js";
+import { Products } from "./resources/products.js";
 import { Storages } from "./resources/storages.js";
 
 /** One location's view of the API: every call is scoped to `id`. Get it from `altegio.location(id)`. */
@@ -11,6 +13,10 @@ export class AltegioLocation {
   readonly raw: ScopedRawClient;
   /** Storages (inventories) of this location. */
   readonly storages: Storages;
+  /** Products (goods) of this location. */
+  readonly products: Products;
+  /** Product categories of this location. */
+  readonly productCategories: ProductCategories;
 
   constructor(parent: ClientContext, id: number) {
     assertId("location id", id);
@@ -18,5 +24,7 @@ export class AltegioLocation {
     this.raw = scopeRawClient(parent.raw, id);
     const ctx: LocationContext = { ...parent, locationId: id, scoped: this.raw };
     this.storages = new Storages(ctx);
+    this.products = new Products(ctx);
+    this.productCategories = new ProductCategories(ctx);
   }
 }

@@ -21,7 +21,9 @@ describe("category lists", () => {
       meta: { count: 2 },
     });
     const children = await call(server, "GET", "/company/101/goods_categories/301");
-    expect(children.body.data).toEqual([{ id: 302, title: "Shampoos", parent_category_id: 301, is_chain: false }]);
+    expect(children.body.data).toEqual([
+      { id: 302, title: "Shampoos", parent_category_id: 301, is_chain: false },
+    ]);
   });
 
   it("serves the deprecated list with string ids and meta []", async () => {
@@ -37,19 +39,29 @@ describe("category lists", () => {
   });
 
   it("reads categories by repeated ids[], skipping unknown and foreign ones", async () => {
-    const res = await call(server, "GET", "/goods_categories/multiple/101?ids[]=302&ids[]=301&ids[]=304&ids[]=9");
+    const res = await call(
+      server,
+      "GET",
+      "/goods_categories/multiple/101?ids[]=302&ids[]=301&ids[]=304&ids[]=9",
+    );
     expect(res.body.data.map((c: { id: number }) => c.id)).toEqual([302, 301]);
     expect(res.body.meta).toEqual({ count: 2 });
     const bad = await call(server, "GET", "/goods_categories/multiple/101?ids[]=x");
     expect(bad.status).toBe(422);
-    expect(bad.body.meta.errors[0]).toEqual({ "[ids][0]": ["This value should be of type integer."] });
+    expect(bad.body.meta.errors[0]).toEqual({
+      "[ids][0]": ["This value should be of type integer."],
+    });
   });
 
   it("answers 403 for a foreign location and 401 without a user", async () => {
     expect((await call(server, "GET", "/company/103/goods_categories/0")).status).toBe(403);
     expect((await call(server, "GET", "/goods_categories/103/0")).status).toBe(403);
-    expect((await call(server, "GET", "/goods_categories/multiple/103?ids[]=305")).status).toBe(403);
-    expect((await call(server, "GET", "/goods/category_node/101/301", { auth: null })).status).toBe(401);
+    expect((await call(server, "GET", "/goods_categories/multiple/103?ids[]=305")).status).toBe(
+      403,
+    );
+    expect((await call(server, "GET", "/goods/category_node/101/301", { auth: null })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -57,10 +69,31 @@ describe("GET /goods/category_node/{location_id}/{category_id}", () => {
   it("returns the node with direct children (categories, then products) and children_count", async () => {
     const res = await call(server, "GET", "/goods/category_node/101/301");
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ category_id: 301, parent_id: 0, is_category: true, children_count: 2 });
+    expect(res.body.data).toMatchObject({
+      category_id: 301,
+      parent_id: 0,
+      is_category: true,
+      children_count: 2,
+    });
     expect(res.body.data.children).toEqual([
-      { parent_id: 301, item_id: 0, category_id: 302, title: "Shampoos", is_chain: false, is_category: true, is_item: false },
-      { parent_id: 301, item_id: 403, category_id: 0, title: "Repair Hair Mask", is_chain: false, is_category: false, is_item: true },
+      {
+        parent_id: 301,
+        item_id: 0,
+        category_id: 302,
+        title: "Shampoos",
+        is_chain: false,
+        is_category: true,
+        is_item: false,
+      },
+      {
+        parent_id: 301,
+        item_id: 403,
+        category_id: 0,
+        title: "Repair Hair Mask",
+        is_chain: false,
+        is_category: false,
+        is_item: true,
+      },
     ]);
   });
 
@@ -80,8 +113,16 @@ describe("category writes", () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
-    expect(created.body).toEqual({ success: true, data: { id, title: "Manicure", parent_category_id: 303 }, meta: [] });
-    expect(server.state.categories.get(id)).toMatchObject({ location_id: 101, article: "M-1", comment: "tools" });
+    expect(created.body).toEqual({
+      success: true,
+      data: { id, title: "Manicure", parent_category_id: 303 },
+      meta: [],
+    });
+    expect(server.state.categories.get(id)).toMatchObject({
+      location_id: 101,
+      article: "M-1",
+      comment: "tools",
+    });
 
     const updated = await call(server, "PUT", `/goods_categories/101/${id}`, {
       body: { title: "Manicure tools", parent_category_id: 0 },
@@ -96,11 +137,17 @@ describe("category writes", () => {
   });
 
   it("accepts null as 'no parent' and rejects unknown parents and missing titles (422)", async () => {
-    const root = await call(server, "POST", "/goods_categories/101", { body: { title: "Root", parent_category_id: null } });
+    const root = await call(server, "POST", "/goods_categories/101", {
+      body: { title: "Root", parent_category_id: null },
+    });
     expect(root.body.data.parent_category_id).toBeNull();
-    const orphan = await call(server, "POST", "/goods_categories/101", { body: { title: "x", parent_category_id: 304 } });
+    const orphan = await call(server, "POST", "/goods_categories/101", {
+      body: { title: "x", parent_category_id: 304 },
+    });
     expect(orphan.status).toBe(422);
-    const untitled = await call(server, "POST", "/goods_categories/101", { body: { comment: "?" } });
+    const untitled = await call(server, "POST", "/goods_categories/101", {
+      body: { comment: "?" },
+    });
     expect(untitled.status).toBe(422);
     expect(untitled.body.meta.errors).toEqual([{ "[title]": ["This field is missing."] }]);
     expect((await call(server, "PUT", "/goods_categories/101/301", { body: {} })).status).toBe(422);
@@ -108,7 +155,11 @@ describe("category writes", () => {
 
   it("refuses to delete a non-empty category and 404s unknown ones on update", async () => {
     expect((await call(server, "DELETE", "/goods_categories/101/301")).status).toBe(422);
-    expect((await call(server, "PUT", "/goods_categories/101/999", { body: { title: "x" } })).status).toBe(404);
-    expect((await call(server, "POST", "/goods_categories/103", { body: { title: "x" } })).status).toBe(403);
+    expect(
+      (await call(server, "PUT", "/goods_categories/101/999", { body: { title: "x" } })).status,
+    ).toBe(404);
+    expect(
+      (await call(server, "POST", "/goods_categories/103", { body: { title: "x" } })).status,
+    ).toBe(403);
   });
 });

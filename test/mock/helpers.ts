@@ -26,7 +26,11 @@ export async function call(
   if (body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(server.url + path, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  };
 }
 
 /** A valid product create/update body for the default seed's location 101. */

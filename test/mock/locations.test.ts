@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CREDENTIALS as C, startMockServer, type MockServer } from "../../src/mock/index.js";
+import {
+  DEFAULT_CREDENTIALS as C,
+  startMockServer,
+  type MockServer,
+} from "../../src/mock/index.js";
 import { call, PARTNER_AUTH, USER_AUTH } from "./helpers.js";
 
 let server: MockServer;
@@ -30,11 +34,18 @@ describe("POST /auth", () => {
       body: { login: C.login, password: C.password },
     });
     expect(partner.status).toBe(401);
-    expect(partner.body).toEqual({ success: false, data: null, meta: { message: "Authentication needed." } });
+    expect(partner.body).toEqual({
+      success: false,
+      data: null,
+      meta: { message: "Authentication needed." },
+    });
   });
 
   it("answers 422 when a required field is missing", async () => {
-    const res = await call(server, "POST", "/auth", { auth: PARTNER_AUTH, body: { login: C.login } });
+    const res = await call(server, "POST", "/auth", {
+      auth: PARTNER_AUTH,
+      body: { login: C.login },
+    });
     expect(res.status).toBe(422);
     expect(res.body.meta.errors).toEqual([{ "[password]": ["This field is missing."] }]);
   });
@@ -72,7 +83,9 @@ describe("GET /companies", () => {
   });
 
   it("validates query parameters against the snapshot (422)", async () => {
-    const res = await call(server, "GET", "/companies?page=abc&include=bogus", { auth: PARTNER_AUTH });
+    const res = await call(server, "GET", "/companies?page=abc&include=bogus", {
+      auth: PARTNER_AUTH,
+    });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ success: false, data: null });
     expect(Object.keys(res.body.meta.errors[0]).sort()).toEqual(["[include][0]", "[page]"]);
@@ -96,7 +109,10 @@ describe("GET /company/{location_id}", () => {
   it("uses the page's own error shape for 404 and 401", async () => {
     const missing = await call(server, "GET", "/company/999");
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ errors: { code: 404, message: "Not found" }, meta: { message: "Not found" } });
+    expect(missing.body).toEqual({
+      errors: { code: 404, message: "Not found" },
+      meta: { message: "Not found" },
+    });
     const anonymous = await call(server, "GET", "/company/101", { auth: null });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.errors.code).toBe(401);
@@ -119,10 +135,16 @@ describe("GET /company/{location_id}/users", () => {
   });
 
   it("needs the user token, access to the location and a known location", async () => {
-    expect((await call(server, "GET", "/company/101/users", { auth: PARTNER_AUTH })).status).toBe(401);
+    expect((await call(server, "GET", "/company/101/users", { auth: PARTNER_AUTH })).status).toBe(
+      401,
+    );
     const denied = await call(server, "GET", `/company/${C.foreignLocationId}/users`);
     expect(denied.status).toBe(403);
-    expect(denied.body).toEqual({ success: false, data: null, meta: { message: "Access denied." } });
+    expect(denied.body).toEqual({
+      success: false,
+      data: null,
+      meta: { message: "Access denied." },
+    });
     const missing = await call(server, "GET", "/company/999/users");
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ success: false, data: null, meta: {} });

@@ -10,7 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const ids = (res: { body: { data: Array<{ good_id: number }> } }) => res.body.data.map((p) => p.good_id);
+const ids = (res: { body: { data: Array<{ good_id: number }> } }) =>
+  res.body.data.map((p) => p.good_id);
 
 describe("GET /goods/{location_id} (list)", () => {
   it("lists the location's products with category_id and meta []", async () => {
@@ -42,9 +43,17 @@ describe("GET /goods/{location_id} (list)", () => {
 
   it("filters by changed_after / changed_before in the vendor's date formats", async () => {
     await call(server, "POST", "/goods/101", { body: productBody() });
-    const after = await call(server, "GET", `/goods/101?changed_after=${encodeURIComponent("2026-03-01T00:00:00.000-05:00")}`);
+    const after = await call(
+      server,
+      "GET",
+      `/goods/101?changed_after=${encodeURIComponent("2026-03-01T00:00:00.000-05:00")}`,
+    );
     expect(ids(after)).toHaveLength(1);
-    const before = await call(server, "GET", `/goods/101?changed_before=${encodeURIComponent("2026-01-01T12:00:00-0500")}`);
+    const before = await call(
+      server,
+      "GET",
+      `/goods/101?changed_before=${encodeURIComponent("2026-01-01T12:00:00-0500")}`,
+    );
     expect(ids(before)).toEqual([401, 402, 403, 404]);
     const bad = await call(server, "GET", "/goods/101?changed_after=yesterday");
     expect(bad.status).toBe(422);
@@ -64,7 +73,10 @@ describe("GET /goods/{location_id} (list)", () => {
     const res = await call(server, "GET", "/goods/101?page=0&count=x");
     expect(res.status).toBe(422);
     expect(res.body.meta.errors).toEqual([
-      { "[page]": ["This value should be 1 or more."], "[count]": ["This value should be of type integer."] },
+      {
+        "[page]": ["This value should be 1 or more."],
+        "[count]": ["This value should be of type integer."],
+      },
     ]);
   });
 
@@ -92,8 +104,17 @@ describe("GET /goods/search/{location_id}", () => {
 
   it("puts matching categories first, then products, up to count", async () => {
     const res = await call(server, "GET", "/goods/search/101?term=shampoo");
-    expect(res.body.data.map((e: { is_category: boolean }) => e.is_category)).toEqual([true, false, false]);
-    expect(res.body.data[1]).toMatchObject({ parent_id: 302, item_id: 401, category_id: 0, is_item: true });
+    expect(res.body.data.map((e: { is_category: boolean }) => e.is_category)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(res.body.data[1]).toMatchObject({
+      parent_id: 302,
+      item_id: 401,
+      category_id: 0,
+      is_item: true,
+    });
     const two = await call(server, "GET", "/goods/search/101?term=shampoo&count=2");
     expect(two.body.meta).toEqual({ count: 2 });
     expect((await call(server, "GET", "/goods/search/101?term=a&count=101")).status).toBe(422);
@@ -128,10 +149,22 @@ describe("GET /goods/{location_id}/{product_id}", () => {
 describe("POST /goods/{location_id}", () => {
   it("creates a product (201) that the list and state then show", async () => {
     const res = await call(server, "POST", "/goods/101", {
-      body: productBody({ article: "TS-1", cost: 40, sale_unit_id: 1, service_unit_id: 3, unit_equals: 30 }),
+      body: productBody({
+        article: "TS-1",
+        cost: 40,
+        sale_unit_id: 1,
+        service_unit_id: 3,
+        unit_equals: 30,
+      }),
     });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ title: "Test Serum", label: "Test Serum (TS-1)", unit_id: 1, service_unit_id: 3, actual_amounts: [] });
+    expect(res.body.data).toMatchObject({
+      title: "Test Serum",
+      label: "Test Serum (TS-1)",
+      unit_id: 1,
+      service_unit_id: 3,
+      actual_amounts: [],
+    });
     expect(res.body.data.last_change_date).toBe("2026-06-01T07:00:00-0500");
     const stored = server.state.products.get(res.body.data.good_id);
     expect(stored).toMatchObject({ location_id: 101, category_id: 302, article: "TS-1" });
@@ -154,7 +187,9 @@ describe("POST /goods/{location_id}", () => {
   });
 
   it("answers 422 for a category of another location and 400 for broken JSON", async () => {
-    const res = await call(server, "POST", "/goods/101", { body: productBody({ category_id: 304 }) });
+    const res = await call(server, "POST", "/goods/101", {
+      body: productBody({ category_id: 304 }),
+    });
     expect(res.status).toBe(422);
     expect((await call(server, "POST", "/goods/101", { rawBody: "{nope" })).status).toBe(400);
   });
@@ -162,10 +197,16 @@ describe("POST /goods/{location_id}", () => {
 
 describe("PUT /goods/{location_id}/{product_id}", () => {
   it("replaces the product: omitted optional fields fall back to defaults", async () => {
-    const res = await call(server, "PUT", "/goods/101/402", { body: productBody({ title: "Renamed" }) });
+    const res = await call(server, "PUT", "/goods/101/402", {
+      body: productBody({ title: "Renamed" }),
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ good_id: 402, title: "Renamed", cost: 0 });
-    expect(server.state.products.get(402)).toMatchObject({ title: "Renamed", article: "", category_id: 302 });
+    expect(server.state.products.get(402)).toMatchObject({
+      title: "Renamed",
+      article: "",
+      category_id: 302,
+    });
   });
 
   it("answers 409 when units change on a product with stock, until correction_rules are sent", async () => {
@@ -177,22 +218,37 @@ describe("PUT /goods/{location_id}/{product_id}", () => {
       data: null,
       meta: { message: expect.any(String), conflict: true },
     });
-    const rules = [1, 2, 3, 4, 5].map((type) => ({ type, base_unit: type < 3 ? "service" : "sale" }));
-    const fixed = await call(server, "PUT", "/goods/101/401", { body: { ...body, correction_rules: rules } });
+    const rules = [1, 2, 3, 4, 5].map((type) => ({
+      type,
+      base_unit: type < 3 ? "service" : "sale",
+    }));
+    const fixed = await call(server, "PUT", "/goods/101/401", {
+      body: { ...body, correction_rules: rules },
+    });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.data).toMatchObject({ unit_id: 2, service_unit_id: 2, actual_amounts: [{ storage_id: 202, amount: 12 }] });
+    expect(fixed.body.data).toMatchObject({
+      unit_id: 2,
+      service_unit_id: 2,
+      actual_amounts: [{ storage_id: 202, amount: 12 }],
+    });
   });
 
   it("validates the body, correction rules included (422), and 404s unknown products", async () => {
     const missing = await call(server, "PUT", "/goods/101/401", { body: { title: "x" } });
     expect(missing.status).toBe(422);
-    expect(Object.keys(missing.body.meta.errors[0]).sort()).toEqual(["[category_id]", "[sale_unit_id]", "[service_unit_id]"]);
+    expect(Object.keys(missing.body.meta.errors[0]).sort()).toEqual([
+      "[category_id]",
+      "[sale_unit_id]",
+      "[service_unit_id]",
+    ]);
     const badRule = await call(server, "PUT", "/goods/101/401", {
       body: productBody({ correction_rules: [{ type: 1, base_unit: "nope" }] }),
     });
     expect(badRule.status).toBe(422);
     expect(badRule.body.meta.errors[0]).toHaveProperty("[correction_rules][0][base_unit]");
-    expect((await call(server, "PUT", "/goods/101/999999", { body: productBody() })).status).toBe(404);
+    expect((await call(server, "PUT", "/goods/101/999999", { body: productBody() })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -210,7 +266,9 @@ describe("DELETE /goods/{location_id}/{product_id}", () => {
       const other = await startMockServer({ deleteStatus });
       const res = await call(other, "DELETE", "/goods/101/403");
       expect(res.status).toBe(deleteStatus);
-      expect(res.body).toEqual(deleteStatus === 200 ? { success: true, data: null, meta: [] } : undefined);
+      expect(res.body).toEqual(
+        deleteStatus === 200 ? { success: true, data: null, meta: [] } : undefined,
+      );
       await other.close();
     }
   });

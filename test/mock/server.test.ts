@@ -42,7 +42,11 @@ describe("startMockServer", () => {
       body: undefined,
     });
     expect(server.requests[0]!.headers["authorization"]).toContain(C.userToken);
-    expect(server.requests[1]).toMatchObject({ method: "POST", body: { title: "New" }, status: 201 });
+    expect(server.requests[1]).toMatchObject({
+      method: "POST",
+      body: { title: "New" },
+      status: 201,
+    });
   });
 
   it("exposes live state that can be seeded directly", async () => {
@@ -82,12 +86,24 @@ describe("startMockServer", () => {
 describe("faults", () => {
   it("fails the next N matching requests with the chosen status, body and headers", async () => {
     const server = await start({
-      faults: [{ method: "GET", path: "/goods/{location_id}", times: 2, status: 503, headers: { "retry-after": "1" } }],
+      faults: [
+        {
+          method: "GET",
+          path: "/goods/{location_id}",
+          times: 2,
+          status: 503,
+          headers: { "retry-after": "1" },
+        },
+      ],
     });
     const first = await call(server, "GET", "/goods/101");
     expect(first.status).toBe(503);
     expect(first.headers.get("retry-after")).toBe("1");
-    expect(first.body).toEqual({ success: false, data: null, meta: { message: expect.any(String) } });
+    expect(first.body).toEqual({
+      success: false,
+      data: null,
+      meta: { message: expect.any(String) },
+    });
     expect((await call(server, "GET", "/goods/101/401")).status).toBe(200); // other path
     expect((await call(server, "POST", "/goods/101", { body: {} })).status).toBe(422); // other method
     expect((await call(server, "GET", "/goods/102")).status).toBe(503);
@@ -121,7 +137,11 @@ describe("rate limit and latency", () => {
     for (let i = 0; i < 3; i++) statuses.push((await call(server, "GET", "/storages/101")).status);
     expect(statuses).toEqual([200, 200, 429]);
     const limited = await call(server, "GET", "/storages/101");
-    expect(limited.body).toEqual({ success: false, data: null, meta: { message: "Too many requests." } });
+    expect(limited.body).toEqual({
+      success: false,
+      data: null,
+      meta: { message: "Too many requests." },
+    });
     now += 1000;
     expect((await call(server, "GET", "/storages/101")).status).toBe(200);
   });

@@ -49,8 +49,8 @@ describe("createRateLimiter (injected clock)", () => {
     // Sliding, not bucketed, and not slower than needed: the 4th leaves one widened second after the 1st,
     // the 11th one widened minute after the 1st.
     const t0 = times[0]!;
-    expect(times[3]! - t0).toBe(1100);
-    expect(times[10]! - t0).toBe(60_100);
+    expect(times[3]! - t0).toBe(1250);
+    expect(times[10]! - t0).toBe(60_250);
   });
 
   it("lets requests go in FIFO order", async () => {
@@ -79,8 +79,8 @@ describe("createRateLimiter (injected clock)", () => {
     const t0 = granted[0]!.at;
     expect(granted.map((g) => [g.index, g.at - t0])).toEqual([
       [0, 0],
-      [1, 1100],
-      [3, 2200],
+      [1, 1250],
+      [3, 2500],
     ]);
   });
 

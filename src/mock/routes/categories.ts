@@ -129,11 +129,18 @@ export const categoryRoutes: Route[] = [
               comment: "",
             }),
           };
-      return ok({
-        ...node,
-        children: paginate(children, intParam(ctx.query, "page", 1), count, ctx.pageSizeCap),
-        children_count: children.length,
-      });
+      // The composition page documents no `meta` at all.
+      return {
+        status: 200,
+        body: {
+          success: true,
+          data: {
+            ...node,
+            children: paginate(children, intParam(ctx.query, "page", 1), count, ctx.pageSizeCap),
+            children_count: children.length,
+          },
+        },
+      };
     },
   },
   {
