@@ -9,6 +9,11 @@ export const defaults = {
   accept: "application/vnd.api.v2+json",
   /** Altegio's published ceiling: 5 requests per second and 200 per minute, per IP. */
   rateLimit: { perSecond: 5, perMinute: 200 },
+  /**
+   * Extra width of each rate window, in milliseconds: requests on a fresh connection (TCP/TLS handshake) reach the
+   * server later than pooled ones, so two sent just over a window apart could still arrive inside one.
+   */
+  rateLimitMarginMs: 250,
   /** Retries after the first attempt, for requests that may be retried. */
   maxRetries: 2,
   /** Time budget of one attempt, in milliseconds. */

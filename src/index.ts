@@ -21,6 +21,10 @@ export {
 } from "./errors.js";
 export type { AltegioApiErrorInit } from "./errors.js";
 export type { CallOptions } from "./internal/call-options.js";
+export type { Clock } from "./internal/clock.js";
+export { createRateLimiter } from "./internal/rate-limiter.js";
+export type { RateLimiter, RateLimiterOptions } from "./internal/rate-limiter.js";
+export { parseRetryAfter } from "./internal/retry.js";
 export type { Credentials, LoginResult } from "./internal/session.js";
 export type { ScopedRawClient } from "./internal/scope.js";
 export type { Envelope } from "./internal/envelope.js";

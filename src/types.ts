@@ -42,7 +42,9 @@ export type CategoryNode = NonNullable<
   SuccessData<"/goods/category_node/{location_id}/{category_id}", "get">
 >;
 /** A product category. */
-export type ProductCategory = ItemOf<SuccessData<"/goods_categories/multiple/{location_id}", "get">>;
+export type ProductCategory = ItemOf<
+  SuccessData<"/goods_categories/multiple/{location_id}", "get">
+>;
 /** The body of `POST` and `PUT /goods_categories/...`: a category's data. */
 export type ProductCategoryInput = JsonBody<"/goods_categories/{location_id}", "post">;
 

@@ -66,7 +66,7 @@ export function createAuthLayer(
   };
 }
 
-// A Response rebuilt by the transport (to buffer its body) has an empty `url`; errors need to name the request.
+// A Response made by an injected fetch (or a test double) can have an empty `url`; errors need to name the request.
 function withUrl(response: Response, url: string): Response {
   if (!response.url) Object.defineProperty(response, "url", { value: url });
   return response;

@@ -6,7 +6,10 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Real time. `now` is monotonic (wall-clock adjustments cannot shrink or stretch a rate window). */
+/**
+ * Real time. `now` is monotonic (wall-clock adjustments cannot shrink or stretch a rate window) yet close enough to
+ * the epoch to compare with `Retry-After` dates, which have one-second resolution.
+ */
 export const systemClock: Clock = {
   now: () => performance.timeOrigin + performance.now(),
   sleep(ms, signal) {
@@ -21,7 +24,8 @@ export const systemClock: Clock = {
           signal?.removeEventListener("abort", onAbort);
           resolve();
         },
-        Math.max(0, Math.ceil(ms)),
+        // Node fires longer timers at once; no wait in this package comes near 24 days.
+        Math.min(2 ** 31 - 1, Math.max(0, Math.ceil(ms))),
       );
       signal?.addEventListener("abort", onAbort, { once: true });
     });

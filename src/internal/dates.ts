@@ -28,8 +28,7 @@ export function toApiDateTime(
     );
     return undefined;
   }
-  const seconds =
-    round === "floor" ? Math.floor(parsed.ms / 1000) : Math.ceil(parsed.ms / 1000);
+  const seconds = round === "floor" ? Math.floor(parsed.ms / 1000) : Math.ceil(parsed.ms / 1000);
   const text = format(seconds * 1000, parsed.offsetMinutes);
   if (text === undefined) {
     issues.push(`${name} must fall within the years 0000–9999, got ${describeMoment(value)}`);

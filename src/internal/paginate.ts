@@ -39,7 +39,9 @@ export interface PageSource<Item> {
  * dropped (a server may repeat one across pages), and a non-empty page that brings nothing new fails the walk
  * instead of looping forever on a server that ignores `page`.
  */
-export async function* paginate<Item>(source: PageSource<Item>): AsyncGenerator<Item, void, undefined> {
+export async function* paginate<Item>(
+  source: PageSource<Item>,
+): AsyncGenerator<Item, void, undefined> {
   const seen = new Set<unknown>();
   let count = source.pageSize;
   for (let page = 1; ; page++) {

@@ -77,7 +77,9 @@ export function checkInput<T>(input: unknown, spec: InputSpec<T>, issues: string
   // A misspelt optional field would be dropped silently, and on a full-replacement PUT that resets the real field.
   for (const field of Object.keys(record)) {
     if (!(field in rules) && record[field] !== undefined) {
-      issues.push(`${field} is not a field of this request (known: ${Object.keys(rules).join(", ")})`);
+      issues.push(
+        `${field} is not a field of this request (known: ${Object.keys(rules).join(", ")})`,
+      );
     }
   }
 }

@@ -50,9 +50,6 @@ export interface RateLimiterOptions {
   clock?: Clock;
 }
 
-/** Default extra width of each rate window (see {@link RateLimiterOptions.marginMs}). */
-export const RATE_WINDOW_MARGIN_MS = 250;
-
 interface Waiter {
   resolve(): void;
   detach(): void;
@@ -66,7 +63,7 @@ interface Waiter {
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const clock = options.clock ?? systemClock;
-  const margin = nonNegative("marginMs", options.marginMs ?? RATE_WINDOW_MARGIN_MS);
+  const margin = nonNegative("marginMs", options.marginMs ?? defaults.rateLimitMarginMs);
   const cooldownMs = nonNegative("cooldownMs", options.cooldownMs ?? defaults.adaptive.cooldownMs);
   const factor = options.factor ?? defaults.adaptive.factor;
   if (!(factor > 0 && factor <= 1)) throw new AltegioInputError("factor must be in (0, 1]");

@@ -102,10 +102,14 @@ async function attemptOnce(
 ): Promise<Outcome> {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new AltegioTimeoutError(`Attempt timed out after ${timeoutMs} ms`));
-  }, timeoutMs);
+  // Node fires timers beyond 2^31-1 ms at once; treat such budgets (and Infinity) as "no timeout".
+  const timer =
+    timeoutMs <= MAX_TIMER_MS
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new AltegioTimeoutError(`Attempt timed out after ${timeoutMs} ms`));
+        }, timeoutMs)
+      : undefined;
   const onAbort = () => controller.abort(signal!.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
   const request = fresh(controller.signal);
@@ -134,6 +138,7 @@ async function attemptOnce(
   }
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 // Reading the body inside the attempt puts stalls under the timeout and turns a reset or truncation mid-body into a
@@ -167,7 +172,9 @@ function describe(error: unknown): string {
     if (cause === undefined || cause === null) break;
     innermost = cause;
   }
-  const message = innermost instanceof Error ? innermost.message : String(innermost);
+  // An AggregateError (several addresses tried) may carry an empty message; its code still says what happened.
+  const message =
+    (innermost instanceof Error ? innermost.message : String(innermost)) || "fetch failed";
   const code = errorCodes(error)[0];
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }

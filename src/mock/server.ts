@@ -83,7 +83,14 @@ function queryRecord(query: URLSearchParams): Record<string, string | string[]> 
   return out;
 }
 
-/** Starts the mock on 127.0.0.1. */
+/**
+ * Starts the mock on 127.0.0.1 with the default seed (or `options.seed`).
+ * @example
+ * const mock = await startMockServer({ pageSizeCap: 10 });
+ * const altegio = createAltegioClient({ baseUrl: mock.url, partnerToken: DEFAULT_CREDENTIALS.partnerToken,
+ *   credentials: { login: DEFAULT_CREDENTIALS.login, password: DEFAULT_CREDENTIALS.password } });
+ * await mock.close();
+ */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const clock = options.clock ?? Date.now;
   const state = createMockState({ ...defaultSeed(), ...options.seed }, clock);

@@ -61,7 +61,8 @@ export class ProductCategories {
    * know are missing), and long lists are split so that no request URL exceeds defaults.maxUrlLength.
    */
   async getMany(ids: readonly number[], options: CallOptions = {}): Promise<ProductCategory[]> {
-    if (!Array.isArray(ids)) throw new AltegioInputError(`ids must be an array, got ${describe(ids)}`);
+    if (!Array.isArray(ids))
+      throw new AltegioInputError(`ids must be an array, got ${describe(ids)}`);
     const problems = ids.map((id, i) => idProblem(`ids[${i}]`, id)).filter((p) => p !== undefined);
     throwIf(problems);
     const unique = [...new Set(ids)];
@@ -172,7 +173,9 @@ export class ProductCategories {
     const issues = [idProblem("categoryId", categoryId)].filter((p) => p !== undefined);
     checkInput(input, categoryInputSpec, issues);
     throwIf(issues);
-    const body = await readData<SuccessBody<"/goods_categories/{location_id}/{category_id}", "put">>(
+    const body = await readData<
+      SuccessBody<"/goods_categories/{location_id}/{category_id}", "put">
+    >(
       "PUT",
       this.ctx.scoped.PUT("/goods_categories/{location_id}/{category_id}", {
         params: { path: { category_id: categoryId } },

@@ -14,9 +14,16 @@ declare const loc: AltegioLocation;
 
 describe("pinned signatures", () => {
   it("createAltegioClient", () => {
-    expectTypeOf(createAltegioClient).parameter(0).toHaveProperty("partnerToken").toEqualTypeOf<string>();
+    expectTypeOf(createAltegioClient)
+      .parameter(0)
+      .toHaveProperty("partnerToken")
+      .toEqualTypeOf<string>();
     createAltegioClient({ partnerToken: "p", userToken: "u" });
-    createAltegioClient({ partnerToken: "p", credentials: { login: "+1", password: "x" }, onUserToken: async () => {} });
+    createAltegioClient({
+      partnerToken: "p",
+      credentials: { login: "+1", password: "x" },
+      onUserToken: async () => {},
+    });
     // @ts-expect-error partnerToken is required
     createAltegioClient({ userToken: "u" });
     // @ts-expect-error rateLimit takes an object or false
@@ -25,7 +32,9 @@ describe("pinned signatures", () => {
 
   it("auth", () => {
     expectTypeOf(altegio.auth.login).parameter(0).toEqualTypeOf<Credentials | undefined>();
-    expectTypeOf(altegio.auth.login).returns.resolves.toHaveProperty("userToken").toEqualTypeOf<string>();
+    expectTypeOf(altegio.auth.login)
+      .returns.resolves.toHaveProperty("userToken")
+      .toEqualTypeOf<string>();
     expectTypeOf(altegio.auth.userToken).toEqualTypeOf<string | undefined>();
     expectTypeOf(altegio.auth.logout).returns.toEqualTypeOf<void>();
   });
@@ -46,8 +55,9 @@ describe("loc.raw", () => {
     await loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: { product_id: 1 } } });
     // @ts-expect-error product_id is still required
     await loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: {} } });
+    const textId = { product_id: "1" };
     // @ts-expect-error product_id must be a number
-    await loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: { product_id: "1" } } });
+    await loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: textId } });
     // @ts-expect-error paths without {location_id} are not on the scoped client
     await loc.raw.GET("/companies");
   });

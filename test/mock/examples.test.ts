@@ -171,6 +171,24 @@ describe("snapshot examples", () => {
     expect(cases.length).toBeGreaterThan(40);
   });
 
+  it("routes every snapshot operation to a handler", async () => {
+    const server = await startMockServer({ validate: false });
+    try {
+      for (const [template, item] of Object.entries(doc["paths"] as Record<string, Json>)) {
+        for (const method of Object.keys(item).filter((m) =>
+          /^(get|put|post|delete|patch)$/.test(m),
+        )) {
+          await call(server, method.toUpperCase(), template.replace(/\{[^}]+\}/g, "101"), {
+            body: method === "get" || method === "delete" ? undefined : {},
+          });
+          expect(server.requests.at(-1)!.operation).toBe(`${method.toUpperCase()} ${template}`);
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it.each(cases)("$name is a shape the mock produces", async (c) => {
     const request = requestFor(c.operationId, c.status);
     expect(request, `no request recipe for ${c.name}`).toBeDefined();

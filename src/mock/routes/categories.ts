@@ -14,6 +14,16 @@ import {
 import type { MockCategory } from "../types.js";
 import { categoryNode, childCategories, productNode } from "./tree.js";
 
+const ROOT_NODE = {
+  parent_id: 0,
+  item_id: 0,
+  category_id: 0,
+  title: "",
+  is_chain: false,
+  is_category: true,
+  is_item: false,
+};
+
 const listItem = (c: MockCategory) => ({
   id: c.id,
   title: c.title,
@@ -116,19 +126,8 @@ export const categoryRoutes: Route[] = [
           .map(productNode),
       ];
       const count = Math.min(intParam(ctx.query, "count", 1000), 1000);
-      const node = category
-        ? categoryNode(category)
-        : {
-            ...categoryNode({
-              id: 0,
-              location_id: locationId,
-              title: "",
-              parent_category_id: null,
-              is_chain: false,
-              article: "",
-              comment: "",
-            }),
-          };
+      // Category 0 is the invisible root: its children are the top-level categories.
+      const node = category ? categoryNode(category) : ROOT_NODE;
       // The composition page documents no `meta` at all.
       return {
         status: 200,
