@@ -20,7 +20,7 @@ export interface PageResult<Item> {
 export interface PageSource<Item> {
   /** Fetches one page. */
   fetchPage(request: PageRequest): Promise<PageResult<Item>>;
-  /** A key that is equal for the same item on any page (its id). */
+  /** A key that is equal for the same item on any page (its id); undefined when the item has none. */
   key(item: Item): unknown;
   /** Items to ask for per page. */
   pageSize: number;
@@ -43,16 +43,21 @@ export async function* paginate<Item>(
   source: PageSource<Item>,
 ): AsyncGenerator<Item, void, undefined> {
   const seen = new Set<unknown>();
+  let distinct = 0;
   let count = source.pageSize;
   for (let page = 1; ; page++) {
     const { items, total } = await source.fetchPage({ page, count });
     if (items.length === 0) return;
     let fresh = 0;
     for (const item of items) {
+      // An item without a key cannot be matched, so it is never taken for a repeat.
       const key = source.key(item);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (key !== undefined) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       fresh++;
+      distinct++;
       yield item;
     }
     if (fresh === 0) {
@@ -61,7 +66,7 @@ export async function* paginate<Item>(
           "`page`; the listing could not be completed.",
       );
     }
-    if (total !== undefined && seen.size >= total) return;
+    if (total !== undefined && distinct >= total) return;
     if (page === 1 && items.length < count) count = items.length;
   }
 }

@@ -214,7 +214,10 @@ export class ProductCategories {
     }
     const children = paginate<ProductTreeElement>({
       pageSize: this.ctx.defaults.pageSize.categoryNode,
-      key: (e) => (e.is_category ? `c${e.category_id}` : `i${e.item_id}`),
+      key: (e) => {
+        const id = e.is_category ? e.category_id : e.item_id;
+        return id === undefined ? undefined : `${e.is_category ? "c" : "i"}${id}`;
+      },
       fetchPage: async ({ page, count }) => {
         const node = await this.node(parentId, { page, count }, options);
         const items = normalizeList<ProductTreeElement>(node.children ?? [], (e) => e, "children");

@@ -18,25 +18,47 @@ const STARTUP_TIMEOUT_MS = 30_000;
 export interface PrismServer {
   /** Prism's root URL; Prism ignores the spec's server path (/api/v1), so this is the client's baseUrl. */
   url: string;
+  /** Query parameters Prism cannot validate, as `"GET /path name"`; tests must check these themselves. */
+  unchecked: string[];
   /** Everything Prism printed so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The spec file Prism serves, and the query parameters it cannot check (`"GET /path name"`). */
+export interface PrismSpec {
+  file: string;
+  unchecked: string[];
+}
 
 /**
- * The spec as Prism needs it, written to a temp dir (generated/ stays untouched). One change: every JSON response
- * is also offered as `application/vnd.api.v2+json`. Altegio requires that `Accept` value on every request but
- * the spec lists only `application/json` answers, so Prism would content-negotiate every call to 406.
+ * The spec as Prism needs it, written to `dir` (generated/ stays untouched). Two changes:
+ * - every JSON response is also offered as `application/vnd.api.v2+json`: Altegio requires that `Accept` value on
+ *   every request but the spec lists only `application/json` answers, so Prism would answer every call with 406;
+ * - query parameters whose name has brackets (`ids[]`) are made optional and listed in `unchecked`: Prism cannot
+ *   match such names in any spelling (stoplightio/prism#2443) and would reject every request that sends them, so
+ *   the tests check those parameters themselves.
  */
-export function prismSpec(dir: string): string {
+export function prismSpec(dir: string): PrismSpec {
   const doc = JSON.parse(readFileSync(SPEC, "utf8")) as Json;
   const responses: unknown[] = Object.values((doc["components"] as Json)?.["responses"] ?? {});
-  for (const item of Object.values(doc["paths"] as Json)) {
-    for (const operation of Object.values(isObject(item) ? item : {})) {
-      if (isObject(operation)) responses.push(...Object.values(operation["responses"] ?? {}));
+  const unchecked: string[] = [];
+  for (const [path, item] of Object.entries(doc["paths"] as Json)) {
+    for (const [method, operation] of Object.entries(isObject(item) ? item : {})) {
+      if (!isObject(operation)) continue;
+      responses.push(...Object.values(operation["responses"] ?? {}));
+      const parameters = Array.isArray(operation["parameters"]) ? operation["parameters"] : [];
+      for (const parameter of parameters) {
+        const name = isObject(parameter) ? String(parameter["name"]) : "";
+        if (isObject(parameter) && parameter["in"] === "query" && /[[\]]/.test(name)) {
+          parameter["required"] = false;
+          unchecked.push(`${method.toUpperCase()} ${path} ${name}`);
+        }
+      }
     }
   }
   for (const response of responses) {
@@ -47,7 +69,7 @@ export function prismSpec(dir: string): string {
   }
   const file = join(dir, "b2b-v1.prism.json");
   writeFileSync(file, JSON.stringify(doc));
-  return file;
+  return { file, unchecked };
 }
 
 /** A port that was free a moment ago (Prism takes no port 0). */
@@ -84,7 +106,7 @@ export async function startPrism(): Promise<PrismServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [PRISM_CLI, "mock", spec, "--host", "127.0.0.1", "--port", String(port), "--errors"],
+    [PRISM_CLI, "mock", spec.file, "--host", "127.0.0.1", "--port", String(port), "--errors"],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
   );
   let log = "";
@@ -135,5 +157,5 @@ export async function startPrism(): Promise<PrismServer> {
       { cause: error },
     );
   }
-  return { url: `http://127.0.0.1:${port}`, output: () => log, stop };
+  return { url: `http://127.0.0.1:${port}`, unchecked: spec.unchecked, output: () => log, stop };
 }

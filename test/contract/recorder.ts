@@ -47,7 +47,9 @@ export function createRecorder(): Recorder {
     exchanges,
     rejections: () =>
       exchanges
-        .filter((e) => e.status >= 400 || e.violations !== null || e.contentType.includes("problem"))
+        .filter(
+          (e) => e.status >= 400 || e.violations !== null || e.contentType.includes("problem"),
+        )
         .map(
           (e) =>
             `${e.method} ${e.url} → ${e.status}` +

@@ -95,6 +95,16 @@ describe("paginate", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("never drops items that have no key", async () => {
+    const pages = [[{ n: 1 }, { n: 2 }], [{ n: 3 }], []];
+    const walk = paginate({
+      pageSize: 2,
+      key: () => undefined,
+      fetchPage: async ({ page }) => ({ items: pages[page - 1] ?? [] }),
+    });
+    expect(await collect(walk)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
   it("fails when a whole page repeats earlier items", async () => {
     const walk = paginate({
       pageSize: 2,

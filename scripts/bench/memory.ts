@@ -1,0 +1,55 @@
+// Benchmark 3 — memory: stream 100,000 products through `loc.products.list()` (mock rate limit off) and report the
+// client's peak RSS growth at 10k, 50k and 100k products. The mock runs here; the client in a child process with
+// --expose-gc, so the numbers are the client's alone. A second run keeps every item, for contrast.
+import { join } from "node:path";
+import { DEFAULT_CREDENTIALS, realisticSeed, startMockServer } from "../../src/mock/index.js";
+import { fixed, printTable, REPO_ROOT, saveResult, startChild } from "./lib.js";
+
+const PRODUCTS = 100_000;
+const CHECKPOINTS = [10_000, 50_000, 100_000];
+
+interface ClientReport {
+  mode: string;
+  products: number;
+  baselineMiB: number;
+  marks: { products: number; peakRssGrowthMiB: number; heapUsedMiB: number }[];
+}
+
+export async function memory(): Promise<void> {
+  const mock = await startMockServer({ seed: realisticSeed({ products: PRODUCTS }) });
+  try {
+    const reports: ClientReport[] = [];
+    for (const mode of ["stream", "collect"]) {
+      const child = startChild(join(REPO_ROOT, "scripts/bench/memory-client.ts"), ["--expose-gc"], {
+        MOCK_URL: mock.url,
+        PARTNER_TOKEN: DEFAULT_CREDENTIALS.partnerToken,
+        USER_TOKEN: DEFAULT_CREDENTIALS.userToken,
+        LOCATION_ID: String(DEFAULT_CREDENTIALS.locationIds[0]),
+        MODE: mode,
+        CHECKPOINTS: CHECKPOINTS.join(","),
+      });
+      try {
+        reports.push(await child.firstMessage<ClientReport>());
+      } finally {
+        await child.stop();
+      }
+    }
+    const requests = mock.requests.length;
+    printTable(
+      `Memory: ${PRODUCTS} products through list() (pages of 100, ${requests} requests in all), ` +
+        "client process peak RSS growth over its warmed-up baseline",
+      ["mode", ...CHECKPOINTS.map((n) => `${n / 1000}k products`), "heap used at end"],
+      reports.map((r) => [
+        r.mode === "stream" ? "for await … of list()" : "for contrast: keep every item",
+        ...CHECKPOINTS.map((n) => {
+          const mark = r.marks.find((m) => m.products === n);
+          return mark ? `${fixed(mark.peakRssGrowthMiB, 1)} MiB` : "—";
+        }),
+        `${fixed(r.marks[r.marks.length - 1]?.heapUsedMiB ?? NaN, 1)} MiB`,
+      ]),
+    );
+    saveResult("memory", { products: PRODUCTS, pageSize: 100, reports });
+  } finally {
+    await mock.close();
+  }
+}
