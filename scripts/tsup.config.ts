@@ -1,7 +1,41 @@
 // Build for `npm run build`: ESM + CJS bundles with .d.ts / .d.cts for each public entry point.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+  dependencies?: Record<string, string>;
+};
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const dependency = new RegExp(
+  `^(${Object.keys(pkg.dependencies ?? {})
+    .map(escape)
+    .join("|")})$`,
+);
+
+// This package is "type": "module", so in the CJS bundle esbuild imports a dependency with Node's
+// ESM-from-CJS rule: `default` becomes the whole `module.exports`, not `exports.default`, and
+// `import createClient from "openapi-fetch"` is not a function (evanw/esbuild#3852). Routing each
+// dependency through a tiny virtual ESM module (no package.json, so no Node mode) restores the
+// `__esModule` interop. Dependencies stay external in both formats; tsup's own external plugin
+// runs first, so the config lists them in `noExternal` to hand them to this plugin.
+const dependencyInterop: Plugin = {
+  name: "dependency-interop",
+  setup(build) {
+    const cjs = build.initialOptions.format === "cjs";
+    build.onResolve({ filter: dependency }, (args) =>
+      cjs && args.namespace !== "cjs-interop"
+        ? { path: args.path, namespace: "cjs-interop" }
+        : { path: args.path, external: true },
+    );
+    build.onLoad({ filter: /.*/, namespace: "cjs-interop" }, (args) => ({
+      contents: `export * from "${args.path}"; export { default } from "${args.path}";`,
+      loader: "js",
+    }));
+  },
+};
 
 export default defineConfig((overrides) => {
   const outDir = overrides.outDir ?? "dist";
@@ -17,10 +51,15 @@ export default defineConfig((overrides) => {
     dts: true,
     target: "node20",
     platform: "node",
-    // Shims `import.meta.url` in the CJS bundle (src/mock/spec.ts locates the spec JSON with it).
-    shims: true,
     sourcemap: false,
     clean: true,
+    noExternal: [dependency],
+    esbuildPlugins: [dependencyInterop],
+    esbuildOptions(options, { format }) {
+      // src/mock/spec.ts reads `import.meta.url` only where `__filename` is absent (ESM), so the
+      // empty `import.meta` of the CJS bundle is never used.
+      if (format === "cjs") options.logOverride = { "empty-import-meta": "silent" };
+    },
     // The mock validates requests against the spec at runtime; src/mock/spec.ts looks for it next
     // to its own bundle first.
     async onSuccess() {

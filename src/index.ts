@@ -1,8 +1,16 @@
+// The one public door of altegio-b2b: everything a consumer may import, by name.
+
+// Client
 export { createAltegioClient } from "./client.js";
 export type { AltegioAuth, AltegioClient, AltegioClientOptions } from "./client.js";
 export { AltegioLocation } from "./location.js";
 export { defaults } from "./defaults.js";
 export type { Defaults } from "./defaults.js";
+export { VERSION } from "./version.js";
+export type { CallOptions } from "./internal/call-options.js";
+export type { Credentials, LoginResult } from "./internal/session.js";
+
+// Errors
 export {
   AltegioApiError,
   AltegioAuthenticationError,
@@ -20,19 +28,22 @@ export {
   fromResponse,
 } from "./errors.js";
 export type { AltegioApiErrorInit } from "./errors.js";
-export type { CallOptions } from "./internal/call-options.js";
-export type { Clock } from "./internal/clock.js";
+
+// Rate limiting and retries
 export { createRateLimiter } from "./internal/rate-limiter.js";
 export type { RateLimiter, RateLimiterOptions } from "./internal/rate-limiter.js";
+export type { Clock } from "./internal/clock.js";
 export { parseRetryAfter } from "./internal/retry.js";
-export type { Credentials, LoginResult } from "./internal/session.js";
+
+// Raw typed access
 export type { ScopedRawClient } from "./internal/scope.js";
+export type { ScopedPaths, SuccessBody, SuccessData } from "./internal/schema-types.js";
 export type { Envelope } from "./internal/envelope.js";
+
+// Resources
 export { Locations } from "./resources/locations.js";
 export type { LocationListParams } from "./resources/locations.js";
 export { Storages } from "./resources/storages.js";
-export type { AuthUser, Location, LocationListItem, LocationUser, Storage } from "./types.js";
-export { VERSION } from "./version.js";
 export { Products } from "./resources/products.js";
 export type {
   ProductListPageParams,
@@ -42,9 +53,15 @@ export type {
 export { ProductCategories } from "./resources/product-categories.js";
 export type { CategoryNodeParams } from "./resources/product-categories.js";
 export type { DateTimeInput } from "./internal/dates.js";
+
+// Schema-derived types
 export type {
+  AuthUser,
   CategoryNode,
   CategoryTreeNode,
+  Location,
+  LocationListItem,
+  LocationUser,
   Product,
   ProductCategory,
   ProductCategoryInput,
@@ -54,4 +71,5 @@ export type {
   ProductStockAmount,
   ProductTreeElement,
   ProductUpdateInput,
+  Storage,
 } from "./types.js";

@@ -19,4 +19,6 @@ const started = Date.now();
 for (const name of asked.length ? asked : Object.keys(BENCHMARKS)) {
   await BENCHMARKS[name]!();
 }
-console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s; results in bench-results.json.`);
+console.log(
+  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s; results in bench-results.json.`,
+);

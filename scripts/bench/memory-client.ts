@@ -41,5 +41,10 @@ for await (const product of loc.products.list()) {
 }
 clearInterval(sampler);
 console.log(
-  JSON.stringify({ mode: keep ? "collect" : "stream", products: seen, baselineMiB: baseline / MiB, marks }),
+  JSON.stringify({
+    mode: keep ? "collect" : "stream",
+    products: seen,
+    baselineMiB: baseline / MiB,
+    marks,
+  }),
 );

@@ -6,7 +6,7 @@ import { DEFAULT_CREDENTIALS, realisticSeed, startMockServer } from "../../src/m
 import { fixed, printTable, REPO_ROOT, saveResult, startChild } from "./lib.js";
 
 const PRODUCTS = 100_000;
-const CHECKPOINTS = [10_000, 50_000, 100_000];
+const CHECKPOINTS = [1_000, 10_000, 50_000, 100_000];
 
 interface ClientReport {
   mode: string;
@@ -19,7 +19,9 @@ export async function memory(): Promise<void> {
   const mock = await startMockServer({ seed: realisticSeed({ products: PRODUCTS }) });
   try {
     const reports: ClientReport[] = [];
+    let requestsPerRun = 0;
     for (const mode of ["stream", "collect"]) {
+      const before = mock.requests.length;
       const child = startChild(join(REPO_ROOT, "scripts/bench/memory-client.ts"), ["--expose-gc"], {
         MOCK_URL: mock.url,
         PARTNER_TOKEN: DEFAULT_CREDENTIALS.partnerToken,
@@ -30,15 +32,15 @@ export async function memory(): Promise<void> {
       });
       try {
         reports.push(await child.firstMessage<ClientReport>());
+        requestsPerRun = mock.requests.length - before - 1; // minus the warm-up page
       } finally {
         await child.stop();
       }
     }
-    const requests = mock.requests.length;
     printTable(
-      `Memory: ${PRODUCTS} products through list() (pages of 100, ${requests} requests in all), ` +
+      `Memory: ${PRODUCTS} products through list() (pages of 100, ${requestsPerRun} requests per run), ` +
         "client process peak RSS growth over its warmed-up baseline",
-      ["mode", ...CHECKPOINTS.map((n) => `${n / 1000}k products`), "heap used at end"],
+      ["mode", ...CHECKPOINTS.map((n) => `${n / 1000}k products`), "heap used at end (absolute)"],
       reports.map((r) => [
         r.mode === "stream" ? "for await … of list()" : "for contrast: keep every item",
         ...CHECKPOINTS.map((n) => {
@@ -48,7 +50,7 @@ export async function memory(): Promise<void> {
         `${fixed(r.marks[r.marks.length - 1]?.heapUsedMiB ?? NaN, 1)} MiB`,
       ]),
     );
-    saveResult("memory", { products: PRODUCTS, pageSize: 100, reports });
+    saveResult("memory", { products: PRODUCTS, pageSize: 100, requestsPerRun, reports });
   } finally {
     await mock.close();
   }

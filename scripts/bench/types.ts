@@ -218,7 +218,16 @@ export async function types(): Promise<void> {
     printTable(
       `Type cost: tsc --noEmit on a consumer making the same ~20 calls (median of ${RUNS} runs; ` +
         "ratios to bare openapi-fetch)",
-      ["consumer", "check s", "total s", "wall s", "memory MiB", "types", "instantiations", "total ×"],
+      [
+        "consumer",
+        "check s",
+        "total s",
+        "wall s",
+        "memory MiB",
+        "types",
+        "instantiations",
+        "total ×",
+      ],
       Object.entries(results).map(([name, r]) => [
         name,
         fixed(r.checkSeconds),

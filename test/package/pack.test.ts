@@ -100,6 +100,7 @@ beforeAll(() => {
   );
   if (install.status !== 0) {
     // A cold npm cache: unpack the tarball by hand and bring the dependencies from this repo.
+    console.warn("npm install --offline failed; linking dependencies from node_modules instead");
     mustRun("tar", ["-xzf", tarball, "-C", tmp], tmp);
     mkdirSync(join(consumer, "node_modules"), { recursive: true });
     renameSync(join(tmp, "package"), join(consumer, "node_modules", PKG.name));
@@ -164,7 +165,13 @@ const schema = require("altegio-b2b/schema");
 
 // Written as .mts and .cts so tsc resolves through the `import` and the `require` conditions.
 const CONSUMER_TS = `
-import { AltegioError, createAltegioClient, type AltegioClient, type Location } from "altegio-b2b";
+import {
+  AltegioError,
+  createAltegioClient,
+  type AltegioClient,
+  type Location,
+  type LocationListItem,
+} from "altegio-b2b";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "altegio-b2b/mock";
 import type { components, operations, paths } from "altegio-b2b/schema";
 
@@ -172,7 +179,7 @@ type ListLocations = paths["/companies"]["get"];
 type Ops = keyof operations;
 type Schemas = keyof components["schemas"];
 
-export async function demo(): Promise<number[]> {
+export async function demo(): Promise<Array<Location | LocationListItem>> {
   const mock: MockServer = await startMockServer();
   const client: AltegioClient = createAltegioClient({
     partnerToken: DEFAULT_CREDENTIALS.partnerToken,
@@ -180,8 +187,9 @@ export async function demo(): Promise<number[]> {
     baseUrl: mock.url,
   });
   try {
-    const locations: Location[] = await client.locations.get(101).then((l) => [l]);
-    return locations.map((l) => l.id);
+    const mine = await client.locations.list();
+    const one: Location = await client.locations.get(101);
+    return [...mine.filter((l) => l.id === one.id), one];
   } catch (error) {
     if (error instanceof AltegioError) return [];
     throw error;
