@@ -21,21 +21,24 @@ const loc = altegio.location(Number(LOCATION_ID));
 for await (const _ of loc.products.list({ count: 100 })) break;
 gc();
 const baseline = process.memoryUsage.rss();
+const baselineHeap = process.memoryUsage().heapUsed;
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
 
 const kept: unknown[] = [];
-const marks: { products: number; peakRssGrowthMiB: number; heapUsedMiB: number }[] = [];
+const marks: { products: number; peakRssGrowthMiB: number; retainedHeapMiB: number }[] = [];
 let seen = 0;
 for await (const product of loc.products.list()) {
   if (keep) kept.push(product);
   seen++;
   if (seen % 100 === 0) peak = Math.max(peak, process.memoryUsage.rss());
   if (checkpoints.includes(seen)) {
+    const peakRssGrowthMiB = (peak - baseline) / MiB;
+    gc(); // what is still reachable, as opposed to garbage not yet collected
     marks.push({
       products: seen,
-      peakRssGrowthMiB: (peak - baseline) / MiB,
-      heapUsedMiB: process.memoryUsage().heapUsed / MiB,
+      peakRssGrowthMiB,
+      retainedHeapMiB: (process.memoryUsage().heapUsed - baselineHeap) / MiB,
     });
   }
 }

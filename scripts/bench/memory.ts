@@ -12,7 +12,7 @@ interface ClientReport {
   mode: string;
   products: number;
   baselineMiB: number;
-  marks: { products: number; peakRssGrowthMiB: number; heapUsedMiB: number }[];
+  marks: { products: number; peakRssGrowthMiB: number; retainedHeapMiB: number }[];
 }
 
 export async function memory(): Promise<void> {
@@ -37,18 +37,22 @@ export async function memory(): Promise<void> {
         await child.stop();
       }
     }
+    const cell = (r: ClientReport, n: number, key: "peakRssGrowthMiB" | "retainedHeapMiB") => {
+      const mark = r.marks.find((m) => m.products === n);
+      return mark ? `${fixed(mark[key], 1)} MiB` : "—";
+    };
     printTable(
       `Memory: ${PRODUCTS} products through list() (pages of 100, ${requestsPerRun} requests per run), ` +
-        "client process peak RSS growth over its warmed-up baseline",
-      ["mode", ...CHECKPOINTS.map((n) => `${n / 1000}k products`), "heap used at end (absolute)"],
-      reports.map((r) => [
-        r.mode === "stream" ? "for await … of list()" : "for contrast: keep every item",
-        ...CHECKPOINTS.map((n) => {
-          const mark = r.marks.find((m) => m.products === n);
-          return mark ? `${fixed(mark.peakRssGrowthMiB, 1)} MiB` : "—";
-        }),
-        `${fixed(r.marks[r.marks.length - 1]?.heapUsedMiB ?? NaN, 1)} MiB`,
-      ]),
+        "client process: peak RSS growth and heap retained after GC, over its warmed-up baseline",
+      ["mode", "measure", ...CHECKPOINTS.map((n) => `${n / 1000}k products`)],
+      reports.flatMap((r) => {
+        const mode =
+          r.mode === "stream" ? "for await … of list()" : "for contrast: keep every item";
+        return [
+          [mode, "peak RSS growth", ...CHECKPOINTS.map((n) => cell(r, n, "peakRssGrowthMiB"))],
+          [mode, "retained heap", ...CHECKPOINTS.map((n) => cell(r, n, "retainedHeapMiB"))],
+        ];
+      }),
     );
     saveResult("memory", { products: PRODUCTS, pageSize: 100, requestsPerRun, reports });
   } finally {
