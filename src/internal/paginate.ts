@@ -35,26 +35,29 @@ export interface PageSource<Item> {
  * requests; the extra one is the empty page that proves the end (it is skipped when a total is stated and reached).
  *
  * Safety: when the very first page is short, later pages ask for that many items, so page offsets line up whether
- * the server computes them from the size it served or from the `count` it was asked for. Items seen before are
- * dropped (a server may repeat one across pages), and a non-empty page that brings nothing new fails the walk
- * instead of looping forever on a server that ignores `page`.
+ * the server computes them from the size it served or from the `count` it was asked for. An item already yielded
+ * from the previous page is dropped (when a record is added while the walk runs, offsets shift by one and the
+ * last item of a page comes again at the top of the next), and a non-empty page that brings nothing new fails the
+ * walk instead of looping forever on a server that ignores `page`. Only the previous page's keys are kept, so
+ * memory stays bounded by two pages however long the listing is.
  */
 export async function* paginate<Item>(
   source: PageSource<Item>,
 ): AsyncGenerator<Item, void, undefined> {
-  const seen = new Set<unknown>();
+  let previous = new Set<unknown>();
   let distinct = 0;
   let count = source.pageSize;
   for (let page = 1; ; page++) {
     const { items, total } = await source.fetchPage({ page, count });
     if (items.length === 0) return;
+    const current = new Set<unknown>();
     let fresh = 0;
     for (const item of items) {
       // An item without a key cannot be matched, so it is never taken for a repeat.
       const key = source.key(item);
       if (key !== undefined) {
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (previous.has(key) || current.has(key)) continue;
+        current.add(key);
       }
       fresh++;
       distinct++;
@@ -66,6 +69,7 @@ export async function* paginate<Item>(
           "`page`; the listing could not be completed.",
       );
     }
+    previous = current;
     if (total !== undefined && distinct >= total) return;
     if (page === 1 && items.length < count) count = items.length;
   }
