@@ -6,6 +6,16 @@ export function idProblem(name: string, value: unknown): string | undefined {
   return `${name} must be a positive safe integer, got ${describe(value)}`;
 }
 
+/** The problems actually found, as a list that later checks can add to. */
+export function problems(...found: (string | undefined)[]): string[] {
+  return found.filter((problem): problem is string => problem !== undefined);
+}
+
+/** Throws one {@link AltegioInputError} listing every problem, when there is any; nothing has been sent yet. */
+export function throwIfProblems(issues: readonly string[]): void {
+  if (issues.length > 0) throw new AltegioInputError([...issues]);
+}
+
 /** Throws {@link AltegioInputError} unless `value` is a positive safe integer. */
 export function assertId(name: string, value: unknown): asserts value is number {
   const problem = idProblem(name, value);

@@ -2,7 +2,7 @@ import { AltegioInputError } from "../errors.js";
 import type { CallOptions } from "../internal/call-options.js";
 import type { LocationContext } from "../internal/context.js";
 import { readData, readEnvelope } from "../internal/envelope.js";
-import { describe, idProblem } from "../internal/ids.js";
+import { describe, idProblem, problems, throwIfProblems } from "../internal/ids.js";
 import { normalizeList } from "../internal/normalize.js";
 import { collect, paginate } from "../internal/paginate.js";
 import { createLimit } from "../internal/pool.js";
@@ -42,7 +42,7 @@ export class ProductCategories {
 
   /** Get the product categories directly under a parent (0 = the top level). */
   async list(parentId = 0, options: CallOptions = {}): Promise<ProductCategory[]> {
-    throwIf(nonNegativeIdProblem("parentId", parentId));
+    throwIfProblems(nonNegativeIdProblem("parentId", parentId));
     const body = await readData<
       SuccessBody<"/company/{location_id}/goods_categories/{parent_category_id}", "get">
     >(
@@ -63,8 +63,7 @@ export class ProductCategories {
   async getMany(ids: readonly number[], options: CallOptions = {}): Promise<ProductCategory[]> {
     if (!Array.isArray(ids))
       throw new AltegioInputError(`ids must be an array, got ${describe(ids)}`);
-    const problems = ids.map((id, i) => idProblem(`ids[${i}]`, id)).filter((p) => p !== undefined);
-    throwIf(problems);
+    throwIfProblems(problems(...ids.map((id, i) => idProblem(`ids[${i}]`, id))));
     const unique = [...new Set(ids)];
     const chunks = await chunkByUrlLength(
       unique,
@@ -88,10 +87,10 @@ export class ProductCategories {
     params: CategoryNodeParams = {},
     options: CallOptions = {},
   ): Promise<CategoryNode> {
-    const issues = [idProblem("categoryId", categoryId)].filter((p) => p !== undefined);
+    const issues = problems(idProblem("categoryId", categoryId));
     checkRange("page", params?.page, 1, Number.MAX_SAFE_INTEGER, issues);
     checkRange("count", params?.count, 1, 1000, issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     const count = params.count ?? this.ctx.defaults.pageSize.categoryNode;
     const body = await readData<
       SuccessBody<"/goods/category_node/{location_id}/{category_id}", "get">
@@ -113,7 +112,7 @@ export class ProductCategories {
    * further page of 1000 children), and one for the top level.
    */
   async tree(rootId = 0, options: CallOptions = {}): Promise<CategoryTreeNode[]> {
-    throwIf(nonNegativeIdProblem("rootId", rootId));
+    throwIfProblems(nonNegativeIdProblem("rootId", rootId));
     // One failed fetch stops the rest: the internal signal aborts requests still queued or in flight.
     const stop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
@@ -151,7 +150,7 @@ export class ProductCategories {
   async create(input: ProductCategoryInput, options: CallOptions = {}): Promise<ProductCategory> {
     const issues: string[] = [];
     checkInput(input, categoryInputSpec, issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     const body = await readData<SuccessBody<"/goods_categories/{location_id}", "post">>(
       "POST",
       this.ctx.scoped.POST("/goods_categories/{location_id}", {
@@ -170,9 +169,9 @@ export class ProductCategories {
     input: ProductCategoryInput,
     options: CallOptions = {},
   ): Promise<ProductCategory> {
-    const issues = [idProblem("categoryId", categoryId)].filter((p) => p !== undefined);
+    const issues = problems(idProblem("categoryId", categoryId));
     checkInput(input, categoryInputSpec, issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     const body = await readData<
       SuccessBody<"/goods_categories/{location_id}/{category_id}", "put">
     >(
@@ -189,7 +188,7 @@ export class ProductCategories {
 
   /** Delete a product category. */
   async delete(categoryId: number, options: CallOptions = {}): Promise<void> {
-    throwIf([idProblem("categoryId", categoryId)].filter((p) => p !== undefined));
+    throwIfProblems(problems(idProblem("categoryId", categoryId)));
     await readEnvelope(
       "DELETE",
       this.ctx.scoped.DELETE("/goods_categories/{location_id}/{category_id}", {
@@ -258,8 +257,4 @@ function nonNegativeIdProblem(name: string, value: unknown): string[] {
   if (value === 0) return [];
   const problem = idProblem(name, value);
   return problem ? [`${problem} (or 0 for the top level)`] : [];
-}
-
-function throwIf(issues: string[]): void {
-  if (issues.length) throw new AltegioInputError(issues);
 }

@@ -3,7 +3,7 @@ import type { CallOptions } from "../internal/call-options.js";
 import type { LocationContext } from "../internal/context.js";
 import { toApiDateTime, type DateTimeInput } from "../internal/dates.js";
 import { readData, readEnvelope } from "../internal/envelope.js";
-import { describe, idProblem } from "../internal/ids.js";
+import { describe, idProblem, problems, throwIfProblems } from "../internal/ids.js";
 import { normalizeList } from "../internal/normalize.js";
 import { paginate } from "../internal/paginate.js";
 import {
@@ -110,7 +110,7 @@ export class Products {
 
   /** Get a product. */
   async get(productId: number, options: CallOptions = {}): Promise<Product> {
-    throwIf(checked(idProblem("productId", productId)));
+    throwIfProblems(problems(idProblem("productId", productId)));
     const body = await readData<SuccessBody<"/goods/{location_id}/{product_id}", "get">>(
       "GET",
       this.ctx.scoped.GET("/goods/{location_id}/{product_id}", {
@@ -126,7 +126,7 @@ export class Products {
   async create(input: ProductInput, options: CallOptions = {}): Promise<Product> {
     const issues: string[] = [];
     checkInput(input, productInputSpec, issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     const body = await readData<SuccessBody<"/goods/{location_id}", "post">>(
       "POST",
       this.ctx.scoped.POST("/goods/{location_id}", { body: input, parseAs: "text", ...options }),
@@ -140,9 +140,9 @@ export class Products {
     input: ProductUpdateInput,
     options: CallOptions = {},
   ): Promise<Product> {
-    const issues = checked(idProblem("productId", productId));
+    const issues = problems(idProblem("productId", productId));
     checkInput(input, productUpdateSpec, issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     try {
       const body = await readData<SuccessBody<"/goods/{location_id}/{product_id}", "put">>(
         "PUT",
@@ -161,7 +161,7 @@ export class Products {
 
   /** Delete a product. */
   async delete(productId: number, options: CallOptions = {}): Promise<void> {
-    throwIf(checked(idProblem("productId", productId)));
+    throwIfProblems(problems(idProblem("productId", productId)));
     await readEnvelope(
       "DELETE",
       this.ctx.scoped.DELETE("/goods/{location_id}/{product_id}", {
@@ -182,7 +182,7 @@ export class Products {
     const issues: string[] = [];
     checkOptionalString("term", term, issues);
     checkRange("count", params?.count, 1, 100, issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     const count = params.count ?? this.ctx.defaults.pageSize.search;
     const body = await readData<SuccessBody<"/goods/search/{location_id}", "get">>(
       "GET",
@@ -216,7 +216,7 @@ export class Products {
       params.changed_before === undefined
         ? undefined
         : toApiDateTime("changed_before", params.changed_before, "ceil", issues);
-    throwIf(issues);
+    throwIfProblems(issues);
     return {
       ...(params.term ? { term: params.term } : {}),
       ...(params.category_id !== undefined ? { category_id: params.category_id } : {}),
@@ -238,14 +238,6 @@ export class Products {
     );
     return normalizeList(body.data, normalizeListItem, "the product list");
   }
-}
-
-function checked(problem: string | undefined): string[] {
-  return problem ? [problem] : [];
-}
-
-function throwIf(issues: string[]): void {
-  if (issues.length) throw new AltegioInputError(issues);
 }
 
 // Older answers wrap the product in a one-item list; unwrap it so the result is a Product.
