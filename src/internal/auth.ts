@@ -56,20 +56,12 @@ export function createAuthLayer(
 
     const token = level === "user" ? await session.ensureToken(call.signal) : session.token;
     const response = await send(build(token), call);
-    if (response.status !== 401 || level === "login" || !session.canLogin) {
-      return withUrl(response, request.url);
-    }
+    if (response.status !== 401 || level === "login" || !session.canLogin) return response;
     // One fresh login and one replay; a second 401 goes back to the caller.
     await response.body?.cancel();
     const fresh = await session.refresh(token, call.signal);
-    return withUrl(await send(build(fresh), call), request.url);
+    return send(build(fresh), call);
   };
-}
-
-// A Response made by an injected fetch (or a test double) can have an empty `url`; errors need to name the request.
-function withUrl(response: Response, url: string): Response {
-  if (!response.url) Object.defineProperty(response, "url", { value: url });
-  return response;
 }
 
 function buildHeaders(

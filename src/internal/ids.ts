@@ -18,8 +18,7 @@ export function throwIfProblems(issues: readonly string[]): void {
 
 /** Throws {@link AltegioInputError} unless `value` is a positive safe integer. */
 export function assertId(name: string, value: unknown): asserts value is number {
-  const problem = idProblem(name, value);
-  if (problem) throw new AltegioInputError([problem]);
+  throwIfProblems(problems(idProblem(name, value)));
 }
 
 /** A short, safe rendering of a bad value for error messages. */

@@ -117,7 +117,7 @@ async function attemptOnce(
   try {
     const response = await transport(request);
     answered = true;
-    return { response: await buffered(response) };
+    return { response: await buffered(response, request.url) };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const where = `${request.method} ${request.url}`;
@@ -143,7 +143,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 // Reading the body inside the attempt puts stalls under the timeout and turns a reset or truncation mid-body into a
 // connection error of this attempt (retried like one), instead of a failure later in the caller's `.json()`.
-async function buffered(response: Response): Promise<Response> {
+async function buffered(response: Response, requestUrl: string): Promise<Response> {
   const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
   const headers = new Headers(response.headers);
   if (headers.has("content-encoding")) {
@@ -156,7 +156,8 @@ async function buffered(response: Response): Promise<Response> {
     statusText: response.statusText,
     headers,
   });
-  Object.defineProperty(copy, "url", { value: response.url });
+  // A Response from an injected fetch may have no url; errors still need to name the request.
+  Object.defineProperty(copy, "url", { value: response.url || requestUrl });
   return copy;
 }
 
