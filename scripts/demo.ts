@@ -110,6 +110,13 @@ async function main(): Promise<void> {
     const storages = await loc.storages.list();
     line("Storages", storages.map((s) => s.title).join(", ") || "none");
 
+    // Beyond the convenience methods: every v1 operation is typed on the raw client.
+    const team = await loc.raw.GET("/staff/{location_id}");
+    line(
+      "Team members",
+      team.data?.data?.map((member) => member.name).join(", ") ?? `HTTP ${team.response.status}`,
+    );
+
     const tree = await loc.productCategories.tree();
     const { categories, depth } = countTree(tree);
     line(

@@ -8,19 +8,53 @@ export type Send = (request: Request, call: CallOptions) => Promise<Response>;
 /** Who a request speaks for: `login` and `partner` may go without a user token, `user` may not. */
 export type AuthLevel = "login" | "partner" | "user";
 
-// Operations whose spec security is the partner token alone (BearerPartner); a test keeps this list equal to the
-// spec's. They still carry the user token when one is known, since some answer more with it (e.g. `my=1`).
-export const partnerLevelOperations: readonly (readonly [method: string, pattern: RegExp])[] = [
-  ["GET", /^\/companies$/],
-  ["GET", /^\/company\/[^/]+$/],
+// Operations whose spec security is the partner token alone (BearerPartner), as path templates; a test keeps this
+// list equal to the spec's. They still carry the user token when one is known, since some answer more with it
+// (e.g. `my=1`).
+export const partnerLevelOperations: readonly (readonly [method: string, template: string])[] = [
+  ["GET", "/companies"],
+  ["GET", "/company/{location_id}"],
+  ["GET", "/groups"],
+  ["GET", "/license/{location_id}"],
+  ["GET", "/service_category/{location_id}/{id}"],
+  ["GET", "/chain/{chain_id}/service_categories"],
+  ["GET", "/chain/{chain_id}/loyalty/abonements"],
+  ["GET", "/activity/{location_id}/search"],
+  ["GET", "/activity/{location_id}/search_dates"],
+  ["GET", "/activity/{location_id}/search_dates_range"],
+  ["GET", "/activity/{location_id}/filters"],
+  ["GET", "/activity/{location_id}/services"],
+  ["GET", "/activity/{location_id}/duplication_strategy"],
+  [
+    "GET",
+    "/api/v1/company/{location_id}/client/{client_id}/loyalty/abonements/search_for_activity",
+  ],
+  [
+    "GET",
+    "/api/v1/company/{location_id}/client/{client_id}/loyalty/abonements/{membership_id}/check_for_activity",
+  ],
+  ["GET", "/user/loyalty/abonements"],
+  ["GET", "/user/loyalty/certificates"],
+  ["GET", "/user/loyalty_cards/{chain_id}"],
+  ["POST", "/integration/kkm/callback"],
 ];
+
+/** `/company/{location_id}` -> a pattern where each `{param}` is one path segment. */
+const templatePattern = (template: string): RegExp =>
+  new RegExp(
+    `^${template
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))
+      .join("[^/]+")}$`,
+  );
+const partnerLevelPatterns = partnerLevelOperations.map(
+  ([method, template]) => [method, templatePattern(template)] as const,
+);
 
 /** Classifies a request by method and path (relative to the API base). */
 export function authLevel(method: string, path: string): AuthLevel {
   if (method === "POST" && path === "/auth") return "login";
-  return partnerLevelOperations.some(([m, re]) => m === method && re.test(path))
-    ? "partner"
-    : "user";
+  return partnerLevelPatterns.some(([m, re]) => m === method && re.test(path)) ? "partner" : "user";
 }
 
 interface AuthLayerOptions {

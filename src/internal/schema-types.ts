@@ -29,9 +29,11 @@ type WithoutLocation<Params> = Params extends { path: infer Path }
         : { path: Omit<Path, "location_id"> })
   : Params;
 
-type ScopeOperation<Op> = Op extends { parameters: infer Params }
-  ? Omit<Op, "parameters"> & { parameters: WithoutLocation<Params> }
-  : Op;
+// A homomorphic mapped type rather than `Omit<Op, "parameters"> & {...}`: its property types are resolved only when
+// read, so listing the scoped paths (openapi-fetch does, for every call) does not rewrite every operation's types.
+type ScopeOperation<Op> = {
+  [K in keyof Op]: K extends "parameters" ? WithoutLocation<Op[K]> : Op[K];
+};
 
 /** The location-scoped view of `paths`: every `{location_id}` path, with `location_id` filled in by the client. */
 export type ScopedPaths = {

@@ -13,6 +13,7 @@ import {
 } from "./http.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
+import { exampleRoutes } from "./routes/examples.js";
 import { locationRoutes } from "./routes/locations.js";
 import { productRoutes } from "./routes/products.js";
 import { defaultSeed } from "./seed.js";
@@ -24,7 +25,23 @@ import { indexOperations, toVendorErrors, validateRequest } from "./validate.js"
 /** Where the API lives on the mock, like production's `https://api.alteg.io/api/v1`. */
 export const BASE_PATH = "/api/v1";
 
-const ROUTES: Route[] = [...authRoutes, ...locationRoutes, ...productRoutes, ...categoryRoutes];
+/** Operations the mock keeps state for; every other spec operation answers with its documented example. */
+export const STATEFUL_ROUTES: readonly Route[] = [
+  ...authRoutes,
+  ...locationRoutes,
+  ...productRoutes,
+  ...categoryRoutes,
+];
+
+let allRoutes: Route[] | undefined;
+/** Stateful routes plus example routes for the rest of the spec (built once; the spec is large). */
+function routes(): Route[] {
+  allRoutes ??= [
+    ...STATEFUL_ROUTES,
+    ...exampleRoutes(loadSpec(), new Set(STATEFUL_ROUTES.map((r) => `${r.method} ${r.template}`))),
+  ];
+  return allRoutes;
+}
 
 /** A running mock server. */
 export interface MockServer {
@@ -128,7 +145,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (!url.pathname.startsWith(`${BASE_PATH}/`)) return notFound();
     const path = url.pathname.slice(BASE_PATH.length);
     const matched = bestMatch(
-      ROUTES.filter((r) => r.method === entry.method),
+      routes().filter((r) => r.method === entry.method),
       path,
     );
     if (!matched) return notFound();

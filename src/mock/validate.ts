@@ -18,7 +18,7 @@ const isObject = (v: unknown): v is Json =>
 const METHODS = ["get", "put", "post", "delete", "patch"];
 
 /** Follows a local `#/...` JSON pointer. */
-function resolve(doc: Json, value: unknown): Json {
+export function resolve(doc: Json, value: unknown): Json {
   let current = value;
   for (
     let hops = 0;

@@ -8,6 +8,8 @@ import {
   type LocationListItem,
   type Storage,
 } from "../../src/index.js";
+import type { ScopedPaths } from "../../src/internal/schema-types.js";
+import type { ScopedRawClient } from "../../src/internal/scope.js";
 
 declare const altegio: AltegioClient;
 declare const loc: AltegioLocation;
@@ -58,8 +60,11 @@ describe("loc.raw", () => {
     const textId = { product_id: "1" };
     // @ts-expect-error product_id must be a number
     await loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: textId } });
-    // @ts-expect-error paths without {location_id} are not on the scoped client
-    await loc.raw.GET("/companies");
+    // Paths without {location_id} are not on the scoped client. (Checked on the path list: a call with a wrong
+    // path makes the compiler try every scoped operation, which costs more than the rest of the project.)
+    expectTypeOf<AltegioLocation["raw"]>().toEqualTypeOf<ScopedRawClient>();
+    expectTypeOf<"/companies">().not.toExtend<keyof ScopedPaths>();
+    expectTypeOf<"/staff/{location_id}">().toExtend<keyof ScopedPaths>();
   });
 
   it("raw keeps full typing and needs location_id", async () => {

@@ -1,7 +1,9 @@
-// Every JSON example answer in the snapshot must be one the mock can produce: same shape, same kinds.
+// Every JSON example answer of an operation the mock keeps state for must be one the mock can produce: same shape,
+// same kinds. (The other operations answer with the examples themselves; examples-routes.test.ts checks those.)
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { startMockServer, type MockServer, type MockServerOptions } from "../../src/mock/index.js";
+import { STATEFUL_ROUTES } from "../../src/mock/server.js";
 import { call, PARTNER_AUTH, productBody, USER_AUTH } from "./helpers.js";
 import { flatten, shapeDiff } from "./shape.js";
 
@@ -123,11 +125,12 @@ interface Case {
   example: unknown;
   schema: unknown;
 }
+const stateful = new Set(STATEFUL_ROUTES.map((r) => `${r.method} ${r.template}`));
 const cases: Case[] = [];
-for (const item of Object.values(doc["paths"] as Record<string, Json>)) {
-  for (const op of Object.values(item)) {
+for (const [template, item] of Object.entries(doc["paths"] as Record<string, Json>)) {
+  for (const [method, op] of Object.entries(item)) {
     const operation = op as Json;
-    if (!operation["responses"]) continue;
+    if (!operation["responses"] || !stateful.has(`${method.toUpperCase()} ${template}`)) continue;
     for (const [status, raw] of Object.entries(operation["responses"] as Json)) {
       const media = (resolve(raw)["content"] as Json | undefined)?.["application/json"] as
         Json | undefined;

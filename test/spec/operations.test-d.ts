@@ -34,55 +34,26 @@ describe("generated paths", () => {
   });
 
   test("each operation sits under its path and method", () => {
-    expectTypeOf<paths["/auth"]["post"]>().toEqualTypeOf<operations["authorize_user"]>();
-    expectTypeOf<paths["/companies"]["get"]>().toEqualTypeOf<operations["get_location_list"]>();
-    expectTypeOf<paths["/company/{location_id}"]["get"]>().toEqualTypeOf<
-      operations["get_location"]
-    >();
-    expectTypeOf<paths["/company/{location_id}/users"]["get"]>().toEqualTypeOf<
-      operations["get_location_users"]
-    >();
-    expectTypeOf<paths["/storages/{location_id}"]["get"]>().toEqualTypeOf<
-      operations["get_location_inventories"]
-    >();
-    expectTypeOf<paths["/goods/search/{location_id}"]["get"]>().toEqualTypeOf<
-      operations["search_product"]
-    >();
-    expectTypeOf<paths["/goods/{location_id}/{product_id}"]["get"]>().toEqualTypeOf<
-      operations["get_product"]
-    >();
+    // Keyed by operationId: what the path item holds at that method, and the operation itself
+    // (`never` for anything missing, which the equality then reports).
+    type At<P, M> = P extends keyof paths
+      ? M extends keyof paths[P]
+        ? NonNullable<paths[P][M]>
+        : never
+      : never;
+    type Placed = { [E in Expected as E["operationId"]]: At<E["path"], E["method"]> };
+    type ById = {
+      [E in Expected as E["operationId"]]: E["operationId"] extends keyof operations
+        ? operations[E["operationId"]]
+        : never;
+    };
+    expectTypeOf<Placed>().toEqualTypeOf<ById>();
+    // Spot checks that the mapping above is not vacuous.
     expectTypeOf<paths["/goods/{location_id}/{product_id}"]["put"]>().toEqualTypeOf<
       operations["update_product"]
     >();
-    expectTypeOf<paths["/goods/{location_id}/{product_id}"]["delete"]>().toEqualTypeOf<
-      operations["delete_product"]
-    >();
-    expectTypeOf<paths["/goods/{location_id}"]["get"]>().toEqualTypeOf<
-      operations["get_products_list"]
-    >();
-    expectTypeOf<paths["/goods/{location_id}"]["post"]>().toEqualTypeOf<
-      operations["create_product"]
-    >();
-    expectTypeOf<
-      paths["/company/{location_id}/goods_categories/{parent_category_id}"]["get"]
-    >().toEqualTypeOf<operations["get_product_category_list"]>();
-    expectTypeOf<paths["/goods/category_node/{location_id}/{category_id}"]["get"]>().toEqualTypeOf<
-      operations["get_product_category_composition"]
-    >();
-    expectTypeOf<paths["/goods_categories/multiple/{location_id}"]["get"]>().toEqualTypeOf<
-      operations["get_product_category_list_by_ids"]
-    >();
-    expectTypeOf<paths["/goods_categories/{location_id}"]["post"]>().toEqualTypeOf<
-      operations["create_product_category"]
-    >();
-    expectTypeOf<paths["/goods_categories/{location_id}/{category_id}"]["put"]>().toEqualTypeOf<
-      operations["update_product_category"]
-    >();
-    expectTypeOf<paths["/goods_categories/{location_id}/{category_id}"]["delete"]>().toEqualTypeOf<
-      operations["delete_product_category"]
-    >();
-    expectTypeOf<paths["/goods_categories/{location_id}/{category_id}"]["get"]>().toEqualTypeOf<
-      operations["deprecated_get_product_category_list"]
+    expectTypeOf<paths["/goods/{location_id}/{product_id}"]["put"]>().not.toEqualTypeOf<
+      operations["get_product"]
     >();
   });
 

@@ -1,5 +1,6 @@
 // Runtime side of the operations check: the real snapshot, the generated document and the
 // expected list agree, and no client-owned header parameter survives normalization.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,10 +22,41 @@ const expected = EXPECTED_OPERATIONS.map(
   (op) => `${op.operationId} ${op.method.toUpperCase()} ${op.path}`,
 ).sort();
 
+// The vendor reference's operation index (a byte-for-byte copy, so a clean clone can check against it).
+const REFERENCE_INDEX = join(REPO_ROOT, "test", "fixtures", "reference", "INDEX.md");
+// Where the reference lives on a workstation; absent on CI machines.
+const SHARED_INDEX = join(REPO_ROOT, "..", "shared", "reference", "altegio-b2b-v1", "INDEX.md");
+
+/** `slug METHOD /path` for every table row of INDEX.md. */
+function indexRows(text: string): string[] {
+  const row = /^\| [^|]+ \| `([^`]+)` \| (\w+) \| `([^`]+)` \| (?:yes|—) \|$/;
+  return text
+    .split("\n")
+    .map((line) => row.exec(line))
+    .filter((m) => m !== null)
+    .map((m) => `${m[1]} ${m[2]!.toUpperCase()} ${m[3]}`);
+}
+const reference = indexRows(await readFile(REFERENCE_INDEX, "utf8"));
+
 describe("operations", () => {
-  it("the snapshot holds exactly the expected operations", () => {
+  it("the snapshot holds exactly INDEX.md's operations (slug, method, path)", () => {
+    expect(reference).toHaveLength(260);
+    expect(summary(snapshot)).toEqual([...reference].sort());
+  });
+
+  it("the expected list is INDEX.md's, in its order", () => {
+    expect(
+      EXPECTED_OPERATIONS.map((op) => `${op.operationId} ${op.method.toUpperCase()} ${op.path}`),
+    ).toEqual(reference);
     expect(summary(snapshot)).toEqual(expected);
   });
+
+  it.skipIf(!existsSync(SHARED_INDEX))(
+    "the committed INDEX.md copy matches the shared reference",
+    async () => {
+      expect(await readFile(REFERENCE_INDEX, "utf8")).toBe(await readFile(SHARED_INDEX, "utf8"));
+    },
+  );
 
   it("operationIds are unique", () => {
     const ids = listOperations(snapshot).map((op) => op.operationId);
