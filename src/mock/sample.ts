@@ -1,10 +1,8 @@
 // A value that satisfies a schema, built from what the spec documents (example, default, const, enum) and, where it
 // documents nothing, the plainest value of the type. Like Prism's static mode; used for answers with no example.
-import { resolve } from "./validate.js";
+import { isObject, resolve } from "./validate.js";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 const PLAIN: Record<string, (schema: Json) => unknown> = {
   string: () => "string",

@@ -13,9 +13,10 @@ export interface FieldError {
   message: string;
 }
 
-const isObject = (v: unknown): v is Json =>
+export const isObject = (v: unknown): v is Json =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-const METHODS = ["get", "put", "post", "delete", "patch"];
+/** Operation keys of a path item. */
+export const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 
 /** Follows a local `#/...` JSON pointer. */
 export function resolve(doc: Json, value: unknown): Json {

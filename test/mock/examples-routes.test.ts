@@ -10,22 +10,14 @@ import {
 } from "../../src/mock/index.js";
 import { sampleValue } from "../../src/mock/sample.js";
 import { STATEFUL_ROUTES } from "../../src/mock/server.js";
-import { validateValue } from "../../src/mock/validate.js";
+import { resolve, validateValue } from "../../src/mock/validate.js";
 import { call, PARTNER_AUTH } from "./helpers.js";
 
 type Json = Record<string, any>;
 const spec = JSON.parse(
   readFileSync(new URL("../../generated/b2b-v1.openapi.json", import.meta.url), "utf8"),
 ) as Json;
-const deref = (value: Json): Json =>
-  typeof value?.["$ref"] === "string"
-    ? deref(
-        value["$ref"]
-          .slice(2)
-          .split("/")
-          .reduce((node: Json, key: string) => node[key.replace(/~1/g, "/")], spec),
-      )
-    : value;
+const deref = (value: unknown): Json => resolve(spec, value);
 
 const stateful = new Set(STATEFUL_ROUTES.map((r) => `${r.method} ${r.template}`));
 const cases = Object.entries(spec["paths"] as Json).flatMap(([template, item]) =>

@@ -4,11 +4,7 @@
 import { ok, type MockReply, type Route } from "../http.js";
 import type { OpenApiDocument } from "../spec.js";
 import { sampleValue } from "../sample.js";
-import { resolve } from "../validate.js";
-
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+import { isObject, METHODS, resolve } from "../validate.js";
 
 /**
  * The documented answer: lowest 2xx status with its JSON example, or a value sampled from its schema when the page
