@@ -1,8 +1,6 @@
 // A value that satisfies a schema, built from what the spec documents (example, default, const, enum) and, where it
 // documents nothing, the plainest value of the type. Like Prism's static mode; used for answers with no example.
-import { isObject, resolve } from "./validate.js";
-
-type Json = Record<string, unknown>;
+import { isObject, resolve, type Json } from "./validate.js";
 
 const PLAIN: Record<string, (schema: Json) => unknown> = {
   string: () => "string",

@@ -6,7 +6,7 @@
 import { bestMatch } from "./http.js";
 import type { OpenApiDocument } from "./spec.js";
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 /** One failed check; `path` is Symfony-style (`[field][0][sub]`), empty for the value itself. */
 export interface FieldError {
   path: string;

@@ -46,7 +46,7 @@ export function exampleRoutes(doc: OpenApiDocument, served: ReadonlySet<string>)
       routes.push({
         method: method.toUpperCase(),
         template,
-        auth: template === "/auth" || partnerOnly(operation) ? "partner" : "user",
+        auth: partnerOnly(operation) ? "partner" : "user",
         ...(template.includes("{location_id}") ? { locationParam: "location_id" } : {}),
         // A copy per request, so state never leaks from one answer into the next.
         handle: () => ({ ...reply, body: structuredClone(reply.body) }),
