@@ -44,14 +44,14 @@ export type { Envelope } from "./internal/envelope.js";
 export { Locations } from "./resources/locations.js";
 export type { LocationListParams } from "./resources/locations.js";
 export { Storages } from "./resources/storages.js";
-export { Products } from "./resources/products.js";
+export { Products } from "./resources/products/index.js";
 export type {
   ProductListPageParams,
   ProductListParams,
   ProductSearchParams,
-} from "./resources/products.js";
-export { ProductCategories } from "./resources/product-categories.js";
-export type { CategoryNodeParams } from "./resources/product-categories.js";
+} from "./resources/products/index.js";
+export { ProductCategories } from "./resources/product-categories/index.js";
+export type { CategoryNodeParams } from "./resources/product-categories/index.js";
 export type { DateTimeInput } from "./internal/dates.js";
 
 // Schema-derived types

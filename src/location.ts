@@ -1,8 +1,8 @@
 import type { ClientContext, LocationContext } from "./internal/context.js";
 import { assertId } from "./internal/ids.js";
 import { scopeRawClient, type ScopedRawClient } from "./internal/scope.js";
-import { ProductCategories } from "./resources/product-categories.js";
-import { Products } from "./resources/products.js";
+import { ProductCategories } from "./resources/product-categories/index.js";
+import { Products } from "./resources/products/index.js";
 import { Storages } from "./resources/storages.js";
 
 /** One location's view of the API: every call is scoped to `id`. Get it from `altegio.location(id)`. */

@@ -1,26 +1,23 @@
-import { AltegioInputError } from "../errors.js";
-import type { CallOptions } from "../internal/call-options.js";
-import type { LocationContext } from "../internal/context.js";
-import { readData, readEnvelope } from "../internal/envelope.js";
-import { describe, idProblem, problems, throwIfProblems } from "../internal/ids.js";
-import { normalizeList } from "../internal/normalize.js";
-import { collect, paginate } from "../internal/paginate.js";
-import { createLimit } from "../internal/pool.js";
-import { categoryInputSpec, checkInput, checkRange } from "../internal/product-input.js";
-import {
-  normalizeCategory,
-  normalizeNode,
-  normalizeTreeElement,
-} from "../internal/product-shapes.js";
-import type { SuccessBody } from "../internal/schema-types.js";
-import { chunkByUrlLength } from "../internal/url-chunks.js";
+import { AltegioInputError } from "../../errors.js";
+import type { CallOptions } from "../../internal/call-options.js";
+import type { LocationContext } from "../../internal/context.js";
+import { readData, readEnvelope } from "../../internal/envelope.js";
+import { describe, idProblem, problems, throwIfProblems } from "../../internal/ids.js";
+import { normalizeList } from "../../internal/normalize.js";
+import { collect, paginate } from "../../internal/paginate.js";
+import { createLimit } from "../../internal/pool.js";
+import { checkInput, checkRange } from "../../internal/input-check.js";
+import { categoryInputSpec } from "./input.js";
+import { normalizeCategory, normalizeNode, normalizeTreeElement } from "./normalize.js";
+import type { SuccessBody } from "../../internal/schema-types.js";
+import { chunkByUrlLength } from "../../internal/url-chunks.js";
 import type {
   CategoryNode,
   CategoryTreeNode,
   ProductCategory,
   ProductCategoryInput,
   ProductTreeElement,
-} from "../types.js";
+} from "../../types.js";
 
 /** Paging of {@link ProductCategories.node}. */
 export interface CategoryNodeParams {

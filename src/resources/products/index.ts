@@ -1,33 +1,29 @@
-import { AltegioConflictError, AltegioError, AltegioInputError } from "../errors.js";
-import type { CallOptions } from "../internal/call-options.js";
-import type { LocationContext } from "../internal/context.js";
-import { toApiDateTime, type DateTimeInput } from "../internal/dates.js";
-import { readData, readEnvelope } from "../internal/envelope.js";
-import { describe, idProblem, problems, throwIfProblems } from "../internal/ids.js";
-import { normalizeList } from "../internal/normalize.js";
-import { paginate } from "../internal/paginate.js";
+import { AltegioConflictError, AltegioError, AltegioInputError } from "../../errors.js";
+import type { CallOptions } from "../../internal/call-options.js";
+import type { LocationContext } from "../../internal/context.js";
+import { toApiDateTime, type DateTimeInput } from "../../internal/dates.js";
+import { readData, readEnvelope } from "../../internal/envelope.js";
+import { describe, idProblem, problems, throwIfProblems } from "../../internal/ids.js";
+import { normalizeList } from "../../internal/normalize.js";
+import { paginate } from "../../internal/paginate.js";
 import {
   checkId,
   checkInput,
   checkOptionalString,
   checkRange,
-  productInputSpec,
-  productUpdateSpec,
-} from "../internal/product-input.js";
-import {
-  normalizeListItem,
-  normalizeProduct,
-  normalizeTreeElement,
-} from "../internal/product-shapes.js";
-import type { paths } from "../../generated/b2b-v1.js";
-import type { SuccessBody } from "../internal/schema-types.js";
+} from "../../internal/input-check.js";
+import { normalizeTreeElement } from "../product-categories/normalize.js";
+import { productInputSpec, productUpdateSpec } from "./input.js";
+import { normalizeListItem, normalizeProduct } from "./normalize.js";
+import type { paths } from "../../../generated/b2b-v1.js";
+import type { SuccessBody } from "../../internal/schema-types.js";
 import type {
   Product,
   ProductInput,
   ProductListItem,
   ProductTreeElement,
   ProductUpdateInput,
-} from "../types.js";
+} from "../../types.js";
 
 /** The query of `GET /goods/{location_id}`, with the page size always set. */
 type ListQuery = NonNullable<paths["/goods/{location_id}"]["get"]["parameters"]["query"]> & {

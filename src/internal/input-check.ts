@@ -1,10 +1,9 @@
-// Checks of product and category inputs before anything is sent. Every problem is collected, so the caller gets one
-// AltegioInputError listing them all. The field specs are typed against the generated request bodies: a field the
-// schema adds or drops, or a change in which fields are required, fails type checking here.
-import type { ProductCategoryInput, ProductInput, ProductUpdateInput } from "../types.js";
+// Checks of request inputs before anything is sent. Every problem is collected, so the caller gets one
+// AltegioInputError listing them all. Resources declare an InputSpec per body, typed against the generated request
+// bodies: a field the schema adds or drops, or a change in which fields are required, fails type checking there.
 import { describe, idProblem } from "./ids.js";
 
-type Kind =
+export type Kind =
   | "id" // positive safe integer
   | "title" // non-empty string
   | "string"
@@ -18,43 +17,6 @@ type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K
 /** One rule per field of `T`; `required` must match the schema's required list. */
 export type InputSpec<T> = {
   [K in keyof T]-?: { kind: Kind; required: K extends RequiredKeys<T> ? true : false };
-};
-
-const product: InputSpec<ProductInput> = {
-  title: { kind: "title", required: true },
-  category_id: { kind: "id", required: true },
-  sale_unit_id: { kind: "id", required: true },
-  service_unit_id: { kind: "id", required: true },
-  print_title: { kind: "string", required: false },
-  article: { kind: "string", required: false },
-  barcode: { kind: "string", required: false },
-  cost: { kind: "number", required: false },
-  actual_cost: { kind: "number", required: false },
-  unit_equals: { kind: "number", required: false },
-  critical_amount: { kind: "number", required: false },
-  desired_amount: { kind: "number", required: false },
-  netto: { kind: "number", required: false },
-  brutto: { kind: "number", required: false },
-  comment: { kind: "string", required: false },
-  tax_variant: { kind: "integer", required: false },
-  vat_id: { kind: "integer", required: false },
-};
-
-/** Rules for a product create body (`POST /goods`). */
-export const productInputSpec = product;
-
-/** Rules for a product update body (`PUT /goods`, a full replacement). */
-export const productUpdateSpec: InputSpec<ProductUpdateInput> = {
-  ...product,
-  correction_rules: { kind: "rules", required: false },
-};
-
-/** Rules for a category create or update body. */
-export const categoryInputSpec: InputSpec<ProductCategoryInput> = {
-  title: { kind: "title", required: true },
-  parent_category_id: { kind: "parent", required: false },
-  article: { kind: "string", required: false },
-  comment: { kind: "string", required: false },
 };
 
 /** Checks `input` against `spec`, pushing one sentence per problem to `issues`. */
