@@ -138,9 +138,18 @@ export async function renderTypes(built: BuiltDocument): Promise<string> {
   // openapi-typescript may annotate its input while resolving; give it a private copy.
   const ast = await openapiTS(structuredClone(built.document) as never, {
     alphabetize: false,
+    // An object schema without properties is an open map, never a type that rejects every field.
+    emptyObjectsUnknown: true,
     silent: true,
   });
-  return format(typesHeader(built) + astToString(ast), "typescript");
+  // openapi-typescript always declares `webhooks` and `$defs`, as `Record<string, never>` when the spec has none;
+  // the description has neither, so they are left out rather than exported as closed objects.
+  const empty = new Set(["webhooks", "$defs"].filter((name) => !(name in built.document)));
+  const kept = ast.filter((node) => {
+    const name = (node as { name?: { text?: string } }).name?.text;
+    return name === undefined || !empty.has(name);
+  });
+  return format(typesHeader(built) + astToString(kept), "typescript");
 }
 
 async function readOrUndefined(file: string): Promise<string | undefined> {

@@ -1,5 +1,7 @@
-// npm run spec:pull — downloads the vendor OpenAPI description into openapi/b2b-v1.yaml, writes
-// openapi/spec-lock.json and prints which operations were added, removed or changed.
+// npm run spec:pull — downloads the vendor OpenAPI description, replaces its prose with ours (scripts/lib/prose.ts:
+// every fact as published, the description/summary/title strings our previous snapshot had at the same places) and
+// writes it to openapi/b2b-v1.yaml, records the download in openapi/spec-lock.json and prints which operations were
+// added, removed or changed.
 //
 // Flags: --url <url> (or ALTEGIO_SPEC_URL), --out-dir <dir> (or ALTEGIO_SPEC_OUT_DIR),
 //        --timeout-ms <n> (or ALTEGIO_SPEC_TIMEOUT_MS).
@@ -7,6 +9,8 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { stringify as toYaml } from "yaml";
+import { replaceProse } from "./lib/prose.js";
 import {
   diffOperations,
   InvalidSpecError,
@@ -40,7 +44,10 @@ export interface PullSpecOptions {
 
 export interface SpecLock {
   url: string;
+  /** sha256 of the bytes the vendor served. */
   sha256: string;
+  /** sha256 of the snapshot written from them (the vendor's facts with our prose). */
+  snapshotSha256: string;
   retrievedAt: string;
   operationCount: number;
 }
@@ -108,18 +115,28 @@ async function readLock(file: string): Promise<SpecLock | undefined> {
   }
 }
 
-function previousOperations(text: string | undefined): {
+function previousSnapshot(text: string | undefined): {
+  doc: Record<string, unknown> | undefined;
   ops: OperationInfo[];
   rest: string | undefined;
 } {
-  if (text === undefined) return { ops: [], rest: undefined };
+  if (text === undefined) return { doc: undefined, ops: [], rest: undefined };
   try {
     const doc = parseSpecText(text);
-    return { ops: listOperations(doc), rest: restOf(doc) };
+    return { doc, ops: listOperations(doc), rest: restOf(doc) };
   } catch {
     // A broken previous snapshot is replaced; every new operation then counts as added.
-    return { ops: [], rest: undefined };
+    return { doc: undefined, ops: [], rest: undefined };
   }
+}
+
+/** The snapshot text: YAML formatted as the repo's prettier would, so a pull leaves a clean tree. */
+export async function renderSnapshot(doc: Record<string, unknown>): Promise<string> {
+  const prettier = await import("prettier");
+  const config = await prettier.resolveConfig(
+    fileURLToPath(new URL("../openapi/x.yaml", import.meta.url)),
+  );
+  return prettier.format(toYaml(doc, { lineWidth: 0 }), { ...config, parser: "yaml" });
 }
 
 function restOf(doc: Record<string, unknown>): string {
@@ -151,16 +168,18 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
   }
 
   const previousText = await readPrevious(snapshotPath);
-  const previous = previousOperations(previousText);
+  const previous = previousSnapshot(previousText);
+  const prose = replaceProse(doc, previous.doc);
+  const snapshot = await renderSnapshot(doc);
   const operations = listOperations(doc);
   const diff = diffOperations(previous.ops, operations);
-  const bytes = Buffer.from(text, "utf8");
   const lockPath = join(outDir, LOCK_FILE);
   const previousLock = await readLock(lockPath);
-  const snapshotChanged = previousText !== text;
+  const snapshotChanged = previousText !== snapshot;
   let lock: SpecLock = {
     url,
-    sha256: sha256(bytes),
+    sha256: sha256(Buffer.from(text, "utf8")),
+    snapshotSha256: sha256(snapshot),
     retrievedAt: new Date().toISOString(),
     operationCount: operations.length,
   };
@@ -169,13 +188,17 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
     // change leaves the working tree clean (no retrievedAt-only diff, no pull request).
     lock = previousLock;
   } else {
-    await writeFileAtomic(snapshotPath, bytes);
+    await writeFileAtomic(snapshotPath, snapshot);
     await writeFileAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
   }
 
   const otherPartsChanged = previous.rest !== undefined && previous.rest !== restOf(doc);
   log(`spec:pull: ${url} -> ${snapshotPath}`);
   log(`  sha256 ${lock.sha256}, ${operations.length} operations`);
+  log(
+    `  prose: ${prose.stripped} vendor strings left out, ${prose.kept} of ours kept, ` +
+      `${prose.refused} of ours dropped for repeating the vendor's wording`,
+  );
   if (!snapshotChanged) log("  unchanged since the previous snapshot");
   for (const [label, sign, list] of [
     ["added", "+", diff.added],

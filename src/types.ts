@@ -23,8 +23,14 @@ type JsonBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
   ? B
   : never;
 
-/** A product as get/create/update return it (`good_id`, `unit_id`; no `category_id`). */
-export type Product = NonNullable<SuccessData<"/goods/{location_id}/{product_id}", "get">>;
+/**
+ * A product as get/create/update return it (`good_id`, `unit_id`; no `category_id`). The wire type also allows a
+ * list (the vendor's own examples wrap the product in one); the convenience calls unwrap it.
+ */
+export type Product = Exclude<
+  NonNullable<SuccessData<"/goods/{location_id}/{product_id}", "get">>,
+  readonly unknown[]
+>;
 /** A product as `GET /goods/{location_id}` lists it (carries `category_id`, `category`, `article`). */
 export type ProductListItem = ItemOf<SuccessData<"/goods/{location_id}", "get">>;
 /** Stock of a product in one storage. */

@@ -6,6 +6,7 @@ import {
   AltegioPermissionError,
   createAltegioClient,
   type AltegioClient,
+  type Product,
 } from "../../src/index.js";
 import {
   DEFAULT_CREDENTIALS as C,
@@ -102,15 +103,20 @@ describe("raw calls against the mock", () => {
       },
     });
     expect(created.response.status).toBe(201);
-    const id = created.data!.data!.good_id!;
+    // The raw client keeps the wire type, which also allows the list the vendor's examples show.
+    const one = (data: unknown): Product => {
+      expect(Array.isArray(data)).toBe(false); // the mock answers with the object, as the real API does
+      return data as Product;
+    };
+    const id = one(created.data!.data).good_id!;
     const path = { params: { path: { location_id: 101, product_id: id } } };
     const read = await altegio.raw.GET("/goods/{location_id}/{product_id}", path);
-    expect(read.data?.data?.title).toBe("Client Serum");
+    expect(one(read.data?.data).title).toBe("Client Serum");
     const updated = await altegio.raw.PUT("/goods/{location_id}/{product_id}", {
       ...path,
       body: { title: "Client Serum 2", category_id: 302, sale_unit_id: 1, service_unit_id: 1 },
     });
-    expect(updated.data?.data?.title).toBe("Client Serum 2");
+    expect(one(updated.data?.data).title).toBe("Client Serum 2");
     const removed = await altegio.raw.DELETE("/goods/{location_id}/{product_id}", path);
     expect(removed.response.status).toBe(204);
     expect(server.state.products.has(id)).toBe(false);

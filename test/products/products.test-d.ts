@@ -96,7 +96,7 @@ describe("products signatures", () => {
       number | string | undefined
     >();
     expectTypeOf<Product["loyalty_allow_empty_code"]>().toEqualTypeOf<
-      boolean | 0 | 1 | undefined
+      boolean | number | undefined
     >();
     expectTypeOf<Product["good_id"]>().toEqualTypeOf<number | undefined>();
   });
