@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { stringify as toYaml } from "yaml";
-import { replaceProse } from "./lib/prose.js";
+import { factsOf, replaceProse } from "./lib/prose.js";
 import {
   diffOperations,
   InvalidSpecError,
@@ -123,7 +123,8 @@ function previousSnapshot(text: string | undefined): {
   if (text === undefined) return { doc: undefined, ops: [], rest: undefined };
   try {
     const doc = parseSpecText(text);
-    return { doc, ops: listOperations(doc), rest: restOf(doc) };
+    const facts = factsOf(doc);
+    return { doc, ops: listOperations(facts), rest: restOf(facts) };
   } catch {
     // A broken previous snapshot is replaced; every new operation then counts as added.
     return { doc: undefined, ops: [], rest: undefined };
@@ -171,7 +172,9 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
   const previous = previousSnapshot(previousText);
   const prose = replaceProse(doc, previous.doc);
   const snapshot = await renderSnapshot(doc);
-  const operations = listOperations(doc);
+  // Compared on facts only: a reworded description is not a change of the API.
+  const facts = factsOf(doc);
+  const operations = listOperations(facts);
   const diff = diffOperations(previous.ops, operations);
   const lockPath = join(outDir, LOCK_FILE);
   const previousLock = await readLock(lockPath);
@@ -183,7 +186,12 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
     retrievedAt: new Date().toISOString(),
     operationCount: operations.length,
   };
-  if (!snapshotChanged && previousLock?.url === url && previousLock.sha256 === lock.sha256) {
+  if (
+    !snapshotChanged &&
+    previousLock?.url === url &&
+    previousLock.sha256 === lock.sha256 &&
+    previousLock.snapshotSha256 === lock.snapshotSha256
+  ) {
     // Same bytes from the same place: keep the lock as is, so a weekly drift run with no vendor
     // change leaves the working tree clean (no retrievedAt-only diff, no pull request).
     lock = previousLock;
@@ -192,7 +200,7 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
     await writeFileAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
   }
 
-  const otherPartsChanged = previous.rest !== undefined && previous.rest !== restOf(doc);
+  const otherPartsChanged = previous.rest !== undefined && previous.rest !== restOf(facts);
   log(`spec:pull: ${url} -> ${snapshotPath}`);
   log(`  sha256 ${lock.sha256}, ${operations.length} operations`);
   log(

@@ -251,3 +251,10 @@ export function replaceProse(doc: JsonObject, previous: JsonObject | undefined):
   }
   return report;
 }
+
+/** A copy of `doc` with every prose string removed: what two documents are compared on. */
+export function factsOf<T extends JsonObject>(doc: T): T {
+  const copy = structuredClone(doc);
+  replaceProse(copy, undefined);
+  return copy;
+}

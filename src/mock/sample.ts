@@ -7,13 +7,12 @@ const PLAIN: Record<string, (schema: Json) => unknown> = {
   integer: (s) => (typeof s["minimum"] === "number" ? Math.ceil(s["minimum"]) : 0),
   number: (s) => (typeof s["minimum"] === "number" ? s["minimum"] : 0),
   boolean: () => false,
-  array: () => [],
   null: () => null,
 };
 
 /**
  * Samples `schema`: objects get their required properties and every property the spec gives a value for; arrays
- * are empty unless documented. `depth` stops self-referencing schemas.
+ * hold `minItems` sampled items (none unless the spec asks for some). `depth` stops self-referencing schemas.
  */
 export function sampleValue(doc: Json, rawSchema: unknown, depth = 0): unknown {
   if (depth > 12) return null;
@@ -34,6 +33,10 @@ export function sampleValue(doc: Json, rawSchema: unknown, depth = 0): unknown {
   const type = types.find((t) => t !== "null") ?? types[0];
   if (type === "object" || (type === undefined && isObject(schema["properties"]))) {
     return sampleObject(doc, schema, depth);
+  }
+  if (type === "array") {
+    const count = typeof schema["minItems"] === "number" ? schema["minItems"] : 0;
+    return Array.from({ length: count }, () => sampleValue(doc, schema["items"], depth + 1));
   }
   return type === undefined ? null : (PLAIN[type]?.(schema) ?? null);
 }

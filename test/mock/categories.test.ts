@@ -26,13 +26,13 @@ describe("category lists", () => {
     ]);
   });
 
-  it("serves the deprecated list with string ids and meta []", async () => {
+  it("serves the deprecated list with the by-ids category objects (as the vendor's file documents) and meta []", async () => {
     const res = await call(server, "GET", "/goods_categories/101/0");
     expect(res.body).toEqual({
       success: true,
       data: [
-        { id: "301", title: "Hair care" },
-        { id: "303", title: "Nail care" },
+        { id: 301, title: "Hair care", parent_category_id: null, is_chain: false },
+        { id: 303, title: "Nail care", parent_category_id: null, is_chain: true },
       ],
       meta: [],
     });

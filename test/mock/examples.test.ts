@@ -102,6 +102,21 @@ const special: Record<string, Request> = {
   "create_product 422": { method: "POST", path: "/goods/101", body: { vat_id: "x" } },
 };
 
+/**
+ * Vendor examples the mock deliberately does not reproduce, with why. Each still validates against the schema (see
+ * test/spec), but the real API answers in the other documented form, which the mock follows.
+ */
+const NOT_REPRODUCED: Record<string, string> = {
+  "get_product 200 #1":
+    "wraps the product in a list; the schema, its own example and the docs page say object",
+  "update_product 200 #1": "wraps the product in a list; the schema's own example is the object",
+  "create_product 201 #1": "wraps the product in a list; the schema's own example is the object",
+  "get_product_category_list_by_ids 200 #1":
+    "shows meta []; the API answers meta { count } (reference README)",
+  "deprecated_get_product_category_list 200 #2":
+    "the shared schema's own example (the by-ids list's) has meta { count }; this operation's own shows []",
+};
+
 /** Fields the mock sends only on request flags it does not set here, or never (documented as optional). */
 const OPTIONAL = new Set(["company_photos"]);
 
@@ -135,11 +150,13 @@ for (const [template, item] of Object.entries(doc["paths"] as Record<string, Jso
       const media = (resolve(raw)["content"] as Json | undefined)?.["application/json"] as
         Json | undefined;
       if (!media) continue;
+      const bodySchema = resolve(media["schema"]);
       const examples = [
         ...("example" in media ? [media["example"]] : []),
         ...Object.values((media["examples"] as Json | undefined) ?? {}).map(
           (e) => resolve(e)["value"],
         ),
+        ...("example" in bodySchema ? [bodySchema["example"]] : []),
       ];
       examples.forEach((example, i) =>
         cases.push({
@@ -171,7 +188,11 @@ async function serverFor(c: Case): Promise<MockServer> {
 
 describe("snapshot examples", () => {
   it("finds examples to check", () => {
-    expect(cases.length).toBeGreaterThan(40);
+    expect(cases.length).toBeGreaterThan(15);
+    // A quirk listed as not reproduced must still exist in the spec, so the list cannot go stale.
+    for (const name of Object.keys(NOT_REPRODUCED)) {
+      expect(cases.map((c) => c.name)).toContain(name);
+    }
   });
 
   it("routes every snapshot operation to a handler", async () => {
@@ -192,19 +213,22 @@ describe("snapshot examples", () => {
     }
   });
 
-  it.each(cases)("$name is a shape the mock produces", async (c) => {
-    const request = requestFor(c.operationId, c.status);
-    expect(request, `no request recipe for ${c.name}`).toBeDefined();
-    const server = await serverFor(c);
-    try {
-      const res = await call(server, request!.method, request!.path, {
-        body: request!.body,
-        auth: request!.auth === undefined ? USER_AUTH : request!.auth,
-      });
-      expect(res.status).toBe(Number(c.status));
-      expect(shapeDiff(doc, c.schema, c.example, res.body, OPTIONAL)).toEqual([]);
-    } finally {
-      await server.close();
-    }
-  });
+  it.each(cases.filter((c) => !(c.name in NOT_REPRODUCED)))(
+    "$name is a shape the mock produces",
+    async (c) => {
+      const request = requestFor(c.operationId, c.status);
+      expect(request, `no request recipe for ${c.name}`).toBeDefined();
+      const server = await serverFor(c);
+      try {
+        const res = await call(server, request!.method, request!.path, {
+          body: request!.body,
+          auth: request!.auth === undefined ? USER_AUTH : request!.auth,
+        });
+        expect(res.status).toBe(Number(c.status));
+        expect(shapeDiff(doc, c.schema, c.example, res.body, OPTIONAL)).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

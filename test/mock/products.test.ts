@@ -75,7 +75,7 @@ describe("GET /goods/{location_id} (list)", () => {
     expect(res.body.meta.errors).toEqual([
       {
         "[page]": ["This value should be 1 or more."],
-        "[count]": ["This value should be of type integer."],
+        "[count]": ["This value should be of type number."],
       },
     ]);
   });

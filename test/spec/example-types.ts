@@ -16,7 +16,11 @@ export interface SuccessExample {
 
 function resolve(doc: JsonObject, node: unknown): unknown {
   let current = node;
-  for (let depth = 0; isObject(current) && typeof current["$ref"] === "string" && depth < 20; depth++) {
+  for (
+    let depth = 0;
+    isObject(current) && typeof current["$ref"] === "string" && depth < 20;
+    depth++
+  ) {
     let target: unknown = doc;
     for (const raw of current["$ref"].slice(2).split("/")) {
       const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
@@ -50,7 +54,8 @@ export function collectSuccessExamples(doc: JsonObject): SuccessExample[] {
           if (isObject(media["examples"])) {
             for (const [name, ex] of Object.entries(media["examples"])) {
               const example = resolve(doc, ex);
-              if (isObject(example) && "value" in example) add(`examples.${name}`, example["value"]);
+              if (isObject(example) && "value" in example)
+                add(`examples.${name}`, example["value"]);
             }
           }
           const schema = resolve(doc, media["schema"]);
@@ -66,7 +71,10 @@ export function collectSuccessExamples(doc: JsonObject): SuccessExample[] {
  * Checks each example against `paths[path][method].responses[status].content[mediaType]` of the types module at
  * `typesModule` (an absolute path without extension). Returns one message per example that does not type-check.
  */
-export function typeCheckExamples(examples: SuccessExample[], typesModule: string): Map<string, string> {
+export function typeCheckExamples(
+  examples: SuccessExample[],
+  typesModule: string,
+): Map<string, string> {
   const file = `${typesModule}.examples-check.ts`;
   const lines = [
     `import type { paths } from ${JSON.stringify(typesModule + ".js")};`,

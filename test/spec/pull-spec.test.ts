@@ -15,10 +15,20 @@ import {
 
 const SPEC_V1 = await readFile(join(FIXTURES, "spec-v1.yaml"), "utf8");
 
-/** v1 with one operation added, one removed and one changed. */
+/** SPEC_V1 as the snapshot must hold it: every fact, none of the vendor's prose. */
+function withoutProse(text: string): unknown {
+  const doc = parse(text);
+  doc.paths["/auth"].post.summary = undefined;
+  doc.paths["/auth"].post.responses["201"].description = undefined;
+  doc.paths["/goods/{location_id}"].get.responses["200"].description = undefined;
+  doc.paths["/goods/{location_id}"].delete.responses["204"].description = undefined;
+  return JSON.parse(JSON.stringify(doc));
+}
+
+/** v1 with one operation added, one removed and one changed (a fact, not prose). */
 function specV2(): string {
   const doc = parse(SPEC_V1);
-  doc.paths["/auth"].post.summary = "Sign in, now with a different summary";
+  doc.paths["/auth"].post.deprecated = true;
   delete doc.paths["/goods/{location_id}"].delete;
   doc.paths["/goods/{location_id}"].post = {
     operationId: "create_product",
@@ -54,14 +64,17 @@ const snapshot = () => readFile(join(dir, "b2b-v1.yaml"), "utf8");
 const lockText = () => readFile(join(dir, "spec-lock.json"), "utf8");
 
 describe("pullSpec", () => {
-  it("writes the snapshot byte for byte and a lock describing it", async () => {
+  it("writes the vendor's facts without its prose, and a lock describing both files", async () => {
     const { url } = await serve(200, SPEC_V1);
     const result = await pullSpec({ url, outDir: dir, log });
-    expect(await snapshot()).toBe(SPEC_V1);
+    const text = await snapshot();
+    expect(parse(text)).toEqual(withoutProse(SPEC_V1));
+    expect(text).not.toContain("Sign in");
     const lock = JSON.parse(await lockText()) as SpecLock;
     expect(lock).toEqual({
       url,
       sha256: sha256(SPEC_V1),
+      snapshotSha256: sha256(text),
       retrievedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
       operationCount: 3,
     });
@@ -73,12 +86,29 @@ describe("pullSpec", () => {
     expect(lines.join("\n")).toContain("+ POST /auth (authorize_user)");
   });
 
+  it("keeps our prose where the previous snapshot had it, unless it repeats the vendor's", async () => {
+    const ours = parse(SPEC_V1);
+    ours.paths["/auth"].post.summary = "Log in and get a user token.";
+    ours.paths["/goods/{location_id}"].get.responses["200"].description = "Products"; // the vendor's word
+    await writeFile(join(dir, "b2b-v1.yaml"), stringify(ours));
+    const vendor = parse(SPEC_V1);
+    vendor.paths["/auth"].post.summary = "Authorize a user with a login and a password";
+    const { url } = await serve(200, stringify(vendor));
+    const result = await pullSpec({ url, outDir: dir, log });
+    const pulled = parse(await snapshot());
+    expect(pulled.paths["/auth"].post.summary).toBe("Log in and get a user token.");
+    expect(pulled.paths["/goods/{location_id}"].get.responses["200"].description).toBeUndefined();
+    expect(await snapshot()).not.toContain("Authorize a user");
+    expect(result.diff.changed).toEqual([]); // prose is not a change
+    expect(lines.join("\n")).toMatch(/[1-9]\d* of ours dropped for repeating the vendor's wording/);
+  });
+
   it("rewrites snapshot and lock on a change and reports added, removed and changed", async () => {
     await writeFile(join(dir, "b2b-v1.yaml"), SPEC_V1);
     const v2 = specV2();
     const { url } = await serve(200, v2);
     const result = await pullSpec({ url, outDir: dir, log });
-    expect(await snapshot()).toBe(v2);
+    expect(parse(await snapshot()).paths["/auth"].post.deprecated).toBe(true);
     expect(JSON.parse(await lockText())).toMatchObject({ sha256: sha256(v2), operationCount: 3 });
     expect(result.snapshotChanged).toBe(true);
     const out = lines.join("\n");
@@ -101,11 +131,11 @@ describe("pullSpec", () => {
     expect(lines.join("\n")).toContain("unchanged");
   });
 
-  it("accepts a JSON document", async () => {
+  it("accepts a JSON document (and stores YAML)", async () => {
     const json = JSON.stringify(parse(SPEC_V1));
     const { url } = await serve(200, json, "application/json");
     await pullSpec({ url, outDir: dir, log });
-    expect(await snapshot()).toBe(json);
+    expect(parse(await snapshot())).toEqual(withoutProse(SPEC_V1));
   });
 });
 
@@ -172,6 +202,6 @@ describe("spec:pull CLI", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("added: 3");
-    expect(await snapshot()).toBe(SPEC_V1);
+    expect(parse(await snapshot())).toEqual(withoutProse(SPEC_V1));
   });
 });

@@ -83,12 +83,13 @@ export const categoryRoutes: Route[] = [
     auth: "user",
     locationParam: "location_id",
     handle(ctx) {
-      // The deprecated list: children of the given category, ids as strings, `meta: []`.
+      // The deprecated list: children of the given category, `meta: []`. The older edition of the docs shows string
+      // ids; the vendor's current file gives it the category objects of the by-ids list, which the mock follows.
       const list = childCategories(
         ctx.state.categories.values(),
         idParam(ctx, "location_id"),
         idParam(ctx, "category_id") || 0,
-      ).map((c) => ({ id: String(c.id), title: c.title }));
+      ).map(listItem);
       return ok(list);
     },
   },
