@@ -72,4 +72,11 @@ export type {
   ProductTreeElement,
   ProductUpdateInput,
   Storage,
+  WireCategoryNode,
+  WireProduct,
+  WireProductCategory,
+  WireProductListItem,
+  WireProductStockAmount,
+  WireProductTreeElement,
+  WireStorage,
 } from "./types.js";

@@ -10,7 +10,12 @@ import {
   type ProductInput,
   type ProductListItem,
   type ProductTreeElement,
+  type ProductStockAmount,
   type ProductUpdateInput,
+  type Storage,
+  type SuccessBody,
+  type WireProduct,
+  type WireStorage,
 } from "../../src/index.js";
 
 const loc = createAltegioClient({ partnerToken: "p" }).location(1);
@@ -91,14 +96,26 @@ describe("products signatures", () => {
     void loc.products.get(1, { retries: 3 });
   });
 
-  it("the loyalty fields are honest unions", () => {
-    expectTypeOf<Product["loyalty_abonement_type_id"]>().toEqualTypeOf<
-      number | string | undefined
+  it("convenience types are the normalized ones; the wire types keep what the API sends", () => {
+    expectTypeOf<Product["loyalty_abonement_type_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Product["loyalty_allow_empty_code"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Product["loyalty_serial_number_limited"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Product["good_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ProductStockAmount["amount"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Storage["for_sale"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<ProductCategory["parent_category_id"]>().toEqualTypeOf<
+      number | null | undefined
     >();
-    expectTypeOf<Product["loyalty_allow_empty_code"]>().toEqualTypeOf<
+    expectTypeOf<WireProduct["loyalty_allow_empty_code"]>().toEqualTypeOf<
       boolean | 0 | 1 | undefined
     >();
-    expectTypeOf<Product["good_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<WireStorage["for_sale"]>().toEqualTypeOf<number | undefined>();
+    // The raw client is typed with the wire types.
+    expectTypeOf(
+      loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: { product_id: 1 } } }),
+    )
+      .resolves.toHaveProperty("data")
+      .toEqualTypeOf<SuccessBody<"/goods/{location_id}/{product_id}", "get"> | undefined>();
   });
 });
 

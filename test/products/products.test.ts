@@ -130,7 +130,7 @@ describe("products: single calls", () => {
     expect(mock.requests[0]!.query).toEqual({ page: "2", count: "2" });
   });
 
-  it("get returns the product with numbers as numbers and the loyalty fields as sent", async () => {
+  it("get returns the product with numbers as numbers, the loyalty ids too", async () => {
     const { loc } = await start();
     const product = await loc.products.get(401);
     expect(product).toMatchObject({
@@ -140,8 +140,8 @@ describe("products: single calls", () => {
       actual_amounts: [{ storage_id: 202, amount: 12 }],
       last_change_date: "2026-01-01T12:00:00-0500",
     });
-    // Declared as honest unions (number | string, boolean | 0 | 1): passed through unchanged.
-    expect(product.loyalty_abonement_type_id).toBe("0");
+    // The mock sends the loyalty type ids as strings ("0"), as the vendor's examples do.
+    expect(product.loyalty_abonement_type_id).toBe(0);
     expect(product.loyalty_allow_empty_code).toBe(false);
   });
 

@@ -88,10 +88,10 @@ it("normalizes an older answer: every number a string, the product wrapped in a 
     unit_equals: 10,
     // Text fields stay text even when they look numeric.
     barcode: "123",
-    // Union-typed fields pass through as sent.
-    loyalty_abonement_type_id: "150",
+    // Loyalty type ids are ids (numbers); the flag is a boolean.
+    loyalty_abonement_type_id: 150,
     loyalty_certificate_type_id: 0,
-    loyalty_allow_empty_code: 1,
+    loyalty_allow_empty_code: true,
     critical_amount: 0,
     desired_amount: 0,
     actual_amounts: [{ storage_id: 987, amount: 1000000 }],

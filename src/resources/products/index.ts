@@ -4,7 +4,7 @@ import type { LocationContext } from "../../internal/context.js";
 import { toApiDateTime, type DateTimeInput } from "../../internal/dates.js";
 import { readData, readEnvelope } from "../../internal/envelope.js";
 import { describe, idProblem, problems, throwIfProblems } from "../../internal/ids.js";
-import { normalizeList } from "../../internal/normalize.js";
+import { normalize, normalizeList } from "../../internal/normalize.js";
 import { paginate } from "../../internal/paginate.js";
 import {
   checkId,
@@ -12,9 +12,9 @@ import {
   checkOptionalString,
   checkRange,
 } from "../../internal/input-check.js";
-import { normalizeTreeElement } from "../product-categories/normalize.js";
+import { treeElementShape } from "../product-categories/normalize.js";
 import { productInputSpec, productUpdateSpec } from "./input.js";
-import { normalizeListItem, normalizeProduct } from "./normalize.js";
+import { productListItemShape, productShape } from "./normalize.js";
 import type { paths } from "../../../generated/b2b-v1.js";
 import type { SuccessBody } from "../../internal/schema-types.js";
 import type {
@@ -188,7 +188,7 @@ export class Products {
         ...options,
       }),
     );
-    const items = normalizeList(body.data, normalizeTreeElement, "search results");
+    const items = normalizeList(treeElementShape, body.data, "search results");
     // The API promises this order; a stable partition keeps it even if a server interleaves.
     return [...items.filter((i) => i.is_category), ...items.filter((i) => !i.is_category)];
   }
@@ -232,7 +232,7 @@ export class Products {
         ...options,
       }),
     );
-    return normalizeList(body.data, normalizeListItem, "the product list");
+    return normalizeList(productListItemShape, body.data, "the product list");
   }
 }
 
@@ -242,7 +242,7 @@ function productFrom(data: unknown): Product {
   if (typeof product !== "object" || product === null) {
     throw new AltegioError("Unexpected answer: no product object in the response");
   }
-  return normalizeProduct(product as Product);
+  return normalize(productShape, product, "product");
 }
 
 function withCorrectionHint(error: AltegioConflictError): AltegioConflictError {
