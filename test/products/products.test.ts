@@ -354,7 +354,7 @@ describe("products: input checks (nothing is sent)", () => {
     expect(issues).toEqual([
       "term must be a string, got number 5",
       "category_id must be a positive safe integer, got number -3",
-      "count must be an integer at least 1, got number 0",
+      "count must be an integer within 1..100, got number 0",
       expect.stringMatching(
         /^changed_after must be a valid Date or an ISO 8601 date-time.*got "yesterday"$/,
       ),
@@ -372,6 +372,15 @@ describe("products: input checks (nothing is sent)", () => {
     expect(
       await issuesOf(() => loc.products.list({ changed_after: "2026-01-01T10:00:00" })),
     ).toHaveLength(1);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it("list and listPage refuse a page size above 100 (live servers would silently serve 25)", async () => {
+    const { mock, loc } = await start();
+    const message = "count must be an integer within 1..100, got number 101";
+    expect(await issuesOf(() => loc.products.list({ count: 101 }))).toEqual([message]);
+    expect(await issuesOf(() => loc.products.listPage({ page: 1, count: 101 }))).toEqual([message]);
+    expect(await issuesOf(() => loc.products.list({ count: 500 }))).toHaveLength(1);
     expect(mock.requests).toHaveLength(0);
   });
 

@@ -153,10 +153,12 @@ export const productRoutes: Route[] = [
         .filter((p) => after === undefined || p.last_change_ms >= after)
         .filter((p) => before === undefined || p.last_change_ms <= before)
         .sort((a, b) => a.id - b.id);
+      // Like live servers: at most 100 per page, and a larger count silently falls back to the default 25.
+      const asked = intParam(q, "count", 25);
       const page = paginate(
         list,
         intParam(q, "page", 1),
-        intParam(q, "count", 25),
+        asked > 100 ? 25 : asked,
         ctx.pageSizeCap,
       );
       return ok(page.map((p) => listItem(ctx, p)));

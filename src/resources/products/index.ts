@@ -47,7 +47,8 @@ export interface ProductListParams {
    */
   changed_before?: DateTimeInput;
   /**
-   * Products asked for per page; `list()` walks every page whatever the size.
+   * Products asked for per page, 1 to 100; `list()` walks every page whatever the size. Live servers serve at most
+   * 100 and silently fall back to 25 for a larger value, so a larger one is refused before anything is sent.
    * @default 100 (defaults.pageSize.products)
    */
   count?: number;
@@ -67,6 +68,9 @@ export interface ProductSearchParams {
    */
   count?: number;
 }
+
+/** The most products a live server serves per page (it answers a larger `count` with pages of 25). */
+export const MAX_PRODUCT_PAGE = 100;
 
 // The API names `correction_rules` nowhere in its 409 message; say what to send.
 const CORRECTION_HINT =
@@ -201,7 +205,7 @@ export class Products {
     const page = (params as Partial<ProductListPageParams>).page;
     checkOptionalString("term", params.term, issues);
     checkId("category_id", params.category_id, issues, true);
-    checkRange("count", params.count, 1, Number.MAX_SAFE_INTEGER, issues);
+    checkRange("count", params.count, 1, MAX_PRODUCT_PAGE, issues);
     if (withPage && page === undefined) issues.push("page is required (an integer from 1)");
     if (withPage) checkRange("page", page, 1, Number.MAX_SAFE_INTEGER, issues);
     const after =
