@@ -53,6 +53,7 @@ function productObject(ctx: RouteContext, p: MockProduct) {
     desired_amount: p.desired_amount,
     actual_amounts: p.actual_amounts.map((a) => ({ ...a })),
     last_change_date: formatDate(p.last_change_ms, location?.timezone ?? 0),
+    ...p.wire?.object,
   };
 }
 
@@ -70,6 +71,7 @@ function listItem(ctx: RouteContext, p: MockProduct) {
     cost: p.cost,
     unit_id: p.sale_unit_id,
     unit_short_title: unitTitle(ctx, p.sale_unit_id),
+    ...p.wire?.list,
   };
 }
 
@@ -229,6 +231,7 @@ export const productRoutes: Route[] = [
       const body = (ctx.body ?? {}) as ProductBody;
       const next = fromBody(ctx, body, current);
       if (isReply(next)) return next;
+      delete next.wire;
       const unitsChanged =
         next.sale_unit_id !== current.sale_unit_id ||
         next.service_unit_id !== current.service_unit_id;
