@@ -73,6 +73,8 @@ export type {
   ProductUpdateInput,
   Storage,
   WireCategoryNode,
+  WireLocation,
+  WireLocationListItem,
   WireProduct,
   WireProductCategory,
   WireProductListItem,

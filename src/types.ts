@@ -12,6 +12,7 @@ import type {
   productShape,
   stockAmountShape,
 } from "./resources/products/normalize.js";
+import type { locationListItemShape, locationShape } from "./resources/locations.js";
 import type { storageShape } from "./resources/storages.js";
 
 // Two kinds of types live here. `Wire*` types are what the API sends, straight from the generated schema: the raw
@@ -26,10 +27,6 @@ type JsonBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
   ? B
   : never;
 
-/** A business location (salon, clinic, …) as `GET /company/{location_id}` returns it. */
-export type Location = NonNullable<SuccessData<"/company/{location_id}", "get">>;
-/** A location as it appears in `GET /companies` lists. */
-export type LocationListItem = Item<SuccessData<"/companies", "get">>;
 /** A user with access to a location. */
 export type LocationUser = Item<SuccessData<"/company/{location_id}/users", "get">>;
 /** The user returned by `POST /auth`, including their `user_token`. */
@@ -37,6 +34,10 @@ export type AuthUser = NonNullable<SuccessData<"/auth", "post">>;
 
 // --- wire types (what the API sends; the raw client's types) -----------------------------------------------
 
+/** A business location as `GET /company/{location_id}` sends it. */
+export type WireLocation = NonNullable<SuccessData<"/company/{location_id}", "get">>;
+/** A location as `GET /companies` sends it. */
+export type WireLocationListItem = Item<SuccessData<"/companies", "get">>;
 /** A storage as `GET /storages/{location_id}` sends it (`for_service` / `for_sale` as 0/1). */
 export type WireStorage = Item<SuccessData<"/storages/{location_id}", "get">>;
 /** A product as get/create/update send it (`good_id`, `unit_id`; no `category_id`). */
@@ -58,6 +59,10 @@ export type WireProductCategory = ItemOf<
 
 // --- normalized types (what convenience reads return) ----------------------------------------------------
 
+/** A business location (salon, clinic, …) as `locations.get()` returns it. */
+export type Location = NormalizedBy<typeof locationShape>;
+/** A location as `locations.list()` returns it. */
+export type LocationListItem = NormalizedBy<typeof locationListItemShape>;
 /** A storage (inventory) of a location; `for_service` / `for_sale` as booleans. */
 export type Storage = NormalizedBy<typeof storageShape>;
 /** A product as get/create/update return it (`good_id`, `unit_id`; no `category_id`). */

@@ -92,25 +92,35 @@ type ListRuleFor<I> = [ScalarRulesFor<Exclude<I, null>>] extends [never]
 /** What a shape's rules must look like for `Wire`: one rule per named field, each admitted by its wire type. */
 export type RulesFor<Wire> = { [K in KnownKeys<Wire>]-?: RuleFor<Wire[K]> };
 
-type ScalarOut<R> = R extends "number"
-  ? number
+// A scalar rule produces its type; where the wire type is already a narrower form of it (an enum such as
+// "none" | "deposit", or 1 | 2 | 3), that narrower type is kept.
+type ScalarOut<R, B = never> = R extends "number"
+  ? [B] extends [never]
+    ? number
+    : [B] extends [number]
+      ? B
+      : number
   : R extends "boolean"
     ? boolean
     : R extends "string"
-      ? string
+      ? [B] extends [never]
+        ? string
+        : [B] extends [string]
+          ? B
+          : string
       : never;
 
 /** The type a rule produces, given the wire type `F` it applies to. */
 export type RuleOut<R, F> = R extends KeepRule
   ? F
   : R extends `${infer S}|null`
-    ? ScalarOut<S> | null
+    ? ScalarOut<S, Base<F>> | null
     : R extends ScalarRule
-      ? ScalarOut<R>
+      ? ScalarOut<R, Base<F>>
       : R extends ObjectRule<infer S, infer N>
         ? NormalizedBy<S> | (N extends true ? null : never)
         : R extends ListRule<infer I>
-          ? (I extends AnyShape ? NormalizedBy<I> : ScalarOut<I>)[]
+          ? (I extends AnyShape ? NormalizedBy<I> : ScalarOut<I, ItemOf<ArrayPart<Base<F>>>>)[]
           : never;
 
 /** Flattens an intersection so editors show one object type. */

@@ -379,3 +379,87 @@ export const storages: Case[] = [
     },
   },
 ];
+
+/** Locations as `GET /company/{location_id}` sends them. */
+export const locations: Case[] = [
+  {
+    name: 'no chain: main_group and groups as [], the push flag as 1, a bookform flag as "1"',
+    wire: {
+      id: 103,
+      title: "Салон на Арбате",
+      push_notification_phone_confirm: 1,
+      main_group_id: 0,
+      main_group: [],
+      groups: [],
+      bookforms: [
+        { id: 1030, title: "Онлайн-запись", is_default: "1", url: "https://n1030.alteg.io/" },
+      ],
+      payment_policy: { type: "none" },
+      access: [],
+    },
+    normalized: {
+      id: 103,
+      title: "Салон на Арбате",
+      push_notification_phone_confirm: true,
+      main_group_id: 0,
+      main_group: {},
+      groups: {},
+      bookforms: [
+        { id: 1030, title: "Онлайн-запись", is_default: true, url: "https://n1030.alteg.io/" },
+      ],
+      payment_policy: { type: "none" },
+      access: {},
+    },
+  },
+  {
+    name: "a chain member: the groups map kept, the push flag a boolean",
+    wire: {
+      id: "101",
+      push_notification_phone_confirm: false,
+      main_group_id: "9206",
+      main_group: { id: "9206", title: "Downtown chain" },
+      groups: { "9206": { id: 9206, title: "Downtown chain" } },
+    },
+    normalized: {
+      id: 101,
+      push_notification_phone_confirm: false,
+      main_group_id: 9206,
+      main_group: { id: 9206, title: "Downtown chain" },
+      groups: { "9206": { id: 9206, title: "Downtown chain" } },
+    },
+  },
+];
+
+/** Locations as `GET /companies` lists them. */
+export const locationListItems: Case[] = [
+  {
+    name: "0/1 flags, no promo, no photos",
+    wire: {
+      id: 101,
+      title: "Downtown Studio",
+      active: 1,
+      phone_confirmation: 1,
+      reminds_sms_disabled: "0",
+      reminds_sms_default: "1",
+      phones: ["+13155550100"],
+      photos: [],
+      booking_widget_promo: null,
+    },
+    normalized: {
+      id: 101,
+      title: "Downtown Studio",
+      active: true,
+      phone_confirmation: true,
+      reminds_sms_disabled: false,
+      reminds_sms_default: 1,
+      phones: ["+13155550100"],
+      photos: [],
+      booking_widget_promo: null,
+    },
+  },
+  {
+    name: "an empty promo sent as []",
+    wire: { id: 102, active: 0, booking_widget_promo: [] },
+    normalized: { id: 102, active: false, booking_widget_promo: {} },
+  },
+];

@@ -25,15 +25,15 @@ function clientWith(route: Router) {
       headers: { "content-type": "application/json" },
     });
   };
-  const loc = createAltegioClient({
+  const altegio = createAltegioClient({
     partnerToken: "p",
     userToken: "u",
     baseUrl: "http://127.0.0.1:9/api/v1",
     fetch,
     rateLimit: false,
     maxRetries: 0,
-  }).location(37532);
-  return { loc, asked };
+  });
+  return { altegio, loc: altegio.location(37532), asked };
 }
 
 const only =
@@ -190,5 +190,21 @@ describe("storages.list", () => {
     const { loc } = clientWith(only(wires));
     expect(await loc.storages.list()).toEqual(corpus.storages.map((c) => c.normalized));
     expect((await loc.raw.GET("/storages/{location_id}")).data?.data).toEqual(wires);
+  });
+});
+
+describe("locations", () => {
+  it.each(corpus.locations)("get: $name", async ({ wire, normalized }) => {
+    const { altegio } = clientWith(only(wire));
+    expect(await altegio.locations.get(103)).toEqual(normalized);
+  });
+
+  it("list: flags as booleans, an empty promo as {}; the raw client keeps the wire", async () => {
+    const wires = corpus.locationListItems.map((c) => c.wire);
+    const { altegio } = clientWith(only(wires));
+    expect(await altegio.locations.list()).toEqual(
+      corpus.locationListItems.map((c) => c.normalized),
+    );
+    expect((await altegio.raw.GET("/companies")).data?.data).toEqual(wires);
   });
 });

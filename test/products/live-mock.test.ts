@@ -59,7 +59,8 @@ const products: SeedProduct[] = [
 ];
 
 let mock: MockServer;
-let loc: ReturnType<ReturnType<typeof createAltegioClient>["location"]>;
+let altegio: ReturnType<typeof createAltegioClient>;
+let loc: ReturnType<typeof altegio.location>;
 beforeAll(async () => {
   mock = await startMockServer({
     seed: {
@@ -72,13 +73,14 @@ beforeAll(async () => {
       })),
     },
   });
-  loc = createAltegioClient({
+  altegio = createAltegioClient({
     partnerToken: DEFAULT_CREDENTIALS.partnerToken,
     userToken: DEFAULT_CREDENTIALS.userToken,
     baseUrl: mock.url,
     rateLimit: false,
     maxRetries: 0,
-  }).location(101);
+  });
+  loc = altegio.location(101);
 });
 afterAll(() => mock.close());
 
@@ -161,5 +163,23 @@ describe("storages", () => {
     expect(await loc.storages.list()).toEqual(corpus.storages.map((c) => c.normalized));
     const { data } = await loc.raw.GET("/storages/{location_id}");
     expect(data?.data).toEqual(corpus.storages.map((c) => c.wire));
+  });
+});
+
+describe("locations", () => {
+  it("get: a location without a chain gets main_group {} and a boolean push flag", async () => {
+    const location = await altegio.locations.get(103);
+    expect(location.main_group).toEqual({});
+    expect(location.push_notification_phone_confirm).toBe(true);
+    const { data } = await altegio.raw.GET("/company/{location_id}", {
+      params: { path: { location_id: 103 } },
+    });
+    expect(data?.data?.main_group).toEqual([]);
+    expect(data?.data?.push_notification_phone_confirm).toBe(1);
+  });
+
+  it("list: active as a boolean", async () => {
+    const locations = await altegio.locations.list();
+    expect(locations.map((l) => l.active)).toEqual([true, true, true]);
   });
 });

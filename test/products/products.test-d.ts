@@ -4,6 +4,8 @@ import {
   type CallOptions,
   type CategoryNode,
   type CategoryTreeNode,
+  type Location,
+  type LocationListItem,
   type Product,
   type ProductCategory,
   type ProductCategoryInput,
@@ -110,6 +112,17 @@ describe("products signatures", () => {
       boolean | 0 | 1 | undefined
     >();
     expectTypeOf<WireStorage["for_sale"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Location["push_notification_phone_confirm"]>().toEqualTypeOf<
+      boolean | undefined
+    >();
+    expectTypeOf<Location["main_group"]>().toEqualTypeOf<
+      { id?: number; title?: string } | undefined
+    >();
+    // Enums keep their members.
+    expectTypeOf<NonNullable<Location["payment_policy"]>["type"]>().toEqualTypeOf<
+      "none" | "deposit" | "card_guarantee" | undefined
+    >();
+    expectTypeOf<LocationListItem["active"]>().toEqualTypeOf<boolean | undefined>();
     // The raw client is typed with the wire types.
     expectTypeOf(
       loc.raw.GET("/goods/{location_id}/{product_id}", { params: { path: { product_id: 1 } } }),
