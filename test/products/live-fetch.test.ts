@@ -147,19 +147,16 @@ describe("productCategories", () => {
   });
 
   it("tree reads string ids and 0/1 flags at every level", async () => {
-    const child = {
-      parent_id: "301",
-      item_id: "0",
-      category_id: "302",
-      title: "Shampoos",
-      is_chain: 0,
-      is_category: "1",
-      is_item: 0,
-    };
     const route: Router = (_m, path) => {
       if (path === "goods/search/37532") return { data: [corpus.treeElements[0]!.wire] };
       if (path === "goods/category_node/37532/301") {
-        return { data: { category_id: "301", children: [child], children_count: "1" } };
+        return {
+          data: {
+            category_id: "301",
+            children: [corpus.subcategoryElement.wire],
+            children_count: "1",
+          },
+        };
       }
       if (path === "goods/category_node/37532/302") return { data: corpus.nodes[0]!.wire };
       return undefined;

@@ -11,7 +11,7 @@ import {
 } from "../../src/mock/index.js";
 import * as corpus from "./live-corpus.js";
 
-const [oilProduct, , hairOil] = corpus.products;
+const [vendorProduct, , hairOil] = corpus.products;
 const [, maskItem, sampleItem] = corpus.listItems;
 const [categoryElement, productElement] = corpus.treeElements;
 const [topCategory, subCategory] = corpus.categories;
@@ -28,7 +28,7 @@ const categories: SeedCategory[] = [
     location_id: 101,
     title: "Shampoos",
     parent_category_id: 301,
-    wire: { list: subCategory!.wire },
+    wire: { list: subCategory!.wire, node: corpus.subcategoryElement.wire },
   },
   { id: 303, location_id: 101, title: "Пусто" },
 ];
@@ -40,7 +40,7 @@ const products: SeedProduct[] = [
     location_id: 101,
     title: String(c.wire.title),
     category_id: 302,
-    wire: { object: c.wire, ...(c === oilProduct ? { list: corpus.listItems[0]!.wire } : {}) },
+    wire: { object: c.wire, ...(c === vendorProduct ? { list: corpus.listItems[0]!.wire } : {}) },
   })),
   {
     id: 4714,
@@ -130,17 +130,7 @@ describe("productCategories", () => {
   it("node: the composition and its children normalized", async () => {
     const node = await loc.productCategories.node(301);
     expect(node).toMatchObject({ ...categoryElement!.normalized, children_count: 1 });
-    expect(node.children).toEqual([
-      {
-        parent_id: 301,
-        item_id: 0,
-        category_id: 302,
-        title: "Shampoos",
-        is_chain: false,
-        is_category: true,
-        is_item: false,
-      },
-    ]);
+    expect(node.children).toEqual([corpus.subcategoryElement.normalized]);
     const shampoos = await loc.productCategories.node(302);
     expect(shampoos.children?.find((c) => c.item_id === 4714)).toEqual(productElement!.normalized);
   });

@@ -16,18 +16,16 @@ interface Wire {
 }
 const stock = shape<{ amount?: number }>()({ amount: "number" });
 const group = shape<{ id?: number }>()({ id: "number" });
-const wireShape = shape<Wire>()(
-  {
-    id: "number",
-    flag: "boolean",
-    code: "number",
-    title: "string",
-    parent: "number|null",
-    stock: list(stock),
-    group: object(group),
-  },
-  { seen_live: "boolean" },
-);
+const rules = {
+  id: "number",
+  flag: "boolean",
+  code: "number",
+  title: "string",
+  parent: "number|null",
+  stock: list(stock),
+  group: object(group),
+} as const;
+const wireShape = shape<Wire>()(rules, { seen_live: "boolean" });
 
 describe("shape()", () => {
   it("produces the normalized type, keeping optionality, null where allowed and open keys", () => {
@@ -45,15 +43,6 @@ describe("shape()", () => {
   });
 
   it("refuses a shape that misses, adds or mistypes a field", () => {
-    const rules = {
-      id: "number",
-      flag: "boolean",
-      code: "number",
-      title: "string",
-      parent: "number|null",
-      stock: list(stock),
-      group: object(group),
-    } as const;
     shape<Wire>()(rules);
     // @ts-expect-error a field the wire type declares is missing
     shape<Wire>()({ id: "number" });
