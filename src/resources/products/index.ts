@@ -70,7 +70,7 @@ export interface ProductSearchParams {
 }
 
 /** The most products a live server serves per page (it answers a larger `count` with pages of 25). */
-export const MAX_PRODUCT_PAGE = 100;
+const MAX_PRODUCT_PAGE = 100;
 
 // The API names `correction_rules` nowhere in its 409 message; say what to send.
 const CORRECTION_HINT =
