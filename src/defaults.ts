@@ -55,7 +55,7 @@ export const defaults = {
   },
   /** Page sizes used by the paginators. */
   pageSize: {
-    /** Products per page (the docs are silent on a maximum). */
+    /** Products per page: the most live servers serve (the docs are silent; above 100 they serve 25). */
     products: 100,
     /** Children per category composition page (the documented maximum). */
     categoryNode: 1000,

@@ -72,4 +72,13 @@ export type {
   ProductTreeElement,
   ProductUpdateInput,
   Storage,
+  WireCategoryNode,
+  WireLocation,
+  WireLocationListItem,
+  WireProduct,
+  WireProductCategory,
+  WireProductListItem,
+  WireProductStockAmount,
+  WireProductTreeElement,
+  WireStorage,
 } from "./types.js";

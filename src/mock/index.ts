@@ -20,6 +20,7 @@ export type {
   MockStorage,
   MockUnit,
   MockUser,
+  MockWire,
   SeedCategory,
   SeedLocation,
   SeedProduct,

@@ -47,6 +47,13 @@ export interface MockUser {
   location_ids: number[];
 }
 
+/**
+ * Fields an answer sends exactly as given, over the ones the mock computes (or besides them), to reproduce what
+ * live servers send: numbers as strings, 0/1 flags, `[]` for an empty object.
+ * @example { good_id: "401", loyalty_allow_empty_code: 1, actual_amounts: [] }
+ */
+export type MockWire = Record<string, unknown>;
+
 /** A storage (the vendor's "inventory") of a location. */
 export interface MockStorage {
   id: number;
@@ -56,6 +63,8 @@ export interface MockStorage {
   for_sale: number;
   comment: string;
   weight: number;
+  /** Wire values the storage list sends for this storage. @default undefined */
+  wire?: MockWire;
 }
 
 /** A unit of measure products refer to by `sale_unit_id` / `service_unit_id`. */
@@ -74,6 +83,8 @@ export interface MockCategory {
   is_chain: boolean;
   article: string;
   comment: string;
+  /** Wire values per answer: `list` (category lists), `node` (search results and compositions). @default undefined */
+  wire?: { list?: MockWire; node?: MockWire };
 }
 
 /** Stock of a product in one storage. */
@@ -109,6 +120,12 @@ export interface MockProduct {
   actual_amounts: MockStockAmount[];
   /** Epoch milliseconds of the last create/update; drives `changed_after` / `changed_before`. */
   last_change_ms: number;
+  /**
+   * Wire values per answer: `object` (get/create/update), `list` (the product list), `node` (search results and
+   * compositions). An update drops them: the server sends fresh values.
+   * @default undefined
+   */
+  wire?: { object?: MockWire; list?: MockWire; node?: MockWire };
 }
 
 type Seeded<T, K extends keyof T> = Partial<T> & Pick<T, K>;

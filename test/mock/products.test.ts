@@ -69,6 +69,21 @@ describe("GET /goods/{location_id} (list)", () => {
     expect(ids(await call(server, "GET", "/goods/101?count=100&page=3"))).toEqual([]);
   });
 
+  it("serves at most 100 per page; a larger count falls back to 25, as live servers do", async () => {
+    await server.close();
+    const products = Array.from({ length: 130 }, (_, i) => ({
+      id: 5000 + i,
+      location_id: 101,
+      title: `P${i}`,
+      category_id: 302,
+    }));
+    server = await startMockServer({ seed: { products } });
+    expect(ids(await call(server, "GET", "/goods/101?count=100"))).toHaveLength(100);
+    const fallback = ids(await call(server, "GET", "/goods/101?count=101&page=2"));
+    expect(fallback).toEqual(products.slice(25, 50).map((p) => p.id));
+    expect(ids(await call(server, "GET", "/goods/101?count=1000"))).toHaveLength(25);
+  });
+
   it("validates query parameters (422)", async () => {
     const res = await call(server, "GET", "/goods/101?page=0&count=x");
     expect(res.status).toBe(422);

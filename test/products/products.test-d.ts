@@ -4,13 +4,20 @@ import {
   type CallOptions,
   type CategoryNode,
   type CategoryTreeNode,
+  type Location,
+  type LocationListItem,
   type Product,
   type ProductCategory,
   type ProductCategoryInput,
   type ProductInput,
   type ProductListItem,
   type ProductTreeElement,
+  type ProductStockAmount,
   type ProductUpdateInput,
+  type Storage,
+  type SuccessBody,
+  type WireProduct,
+  type WireStorage,
 } from "../../src/index.js";
 
 const loc = createAltegioClient({ partnerToken: "p" }).location(1);
@@ -91,14 +98,41 @@ describe("products signatures", () => {
     void loc.products.get(1, { retries: 3 });
   });
 
-  it("the loyalty fields are honest unions", () => {
-    expectTypeOf<Product["loyalty_abonement_type_id"]>().toEqualTypeOf<
-      number | string | undefined
+  it("convenience types are the normalized ones; the wire types keep what the API sends", () => {
+    expectTypeOf<Product["loyalty_abonement_type_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Product["loyalty_allow_empty_code"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Product["loyalty_serial_number_limited"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Product["good_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ProductStockAmount["amount"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Storage["for_sale"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<ProductCategory["parent_category_id"]>().toEqualTypeOf<
+      number | null | undefined
     >();
-    expectTypeOf<Product["loyalty_allow_empty_code"]>().toEqualTypeOf<
+    expectTypeOf<WireProduct["loyalty_allow_empty_code"]>().toEqualTypeOf<
       boolean | number | undefined
     >();
-    expectTypeOf<Product["good_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<WireStorage["for_sale"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Location["push_notification_phone_confirm"]>().toEqualTypeOf<
+      boolean | undefined
+    >();
+    expectTypeOf<Location["main_group"]>().toEqualTypeOf<
+      { id?: number; title?: string } | undefined
+    >();
+    // Enums keep their members.
+    expectTypeOf<NonNullable<Location["payment_policy"]>["type"]>().toEqualTypeOf<
+      "none" | "deposit" | "card_guarantee" | undefined
+    >();
+    expectTypeOf<LocationListItem["active"]>().toEqualTypeOf<boolean | undefined>();
+    // The raw client is typed with the wire types (openapi-fetch re-maps open objects, so the two are compared by
+    // assignability both ways rather than by identity).
+    const read = loc.raw.GET("/goods/{location_id}/{product_id}", {
+      params: { path: { product_id: 1 } },
+    });
+    type RawData = NonNullable<Awaited<typeof read>["data"]>;
+    type Wire = SuccessBody<"/goods/{location_id}/{product_id}", "get">;
+    expectTypeOf<RawData>().toExtend<Wire>();
+    expectTypeOf<Wire>().toExtend<RawData>();
+    expectTypeOf<NonNullable<RawData["data"]>>().toExtend<WireProduct | unknown[]>();
   });
 });
 

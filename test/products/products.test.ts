@@ -130,7 +130,7 @@ describe("products: single calls", () => {
     expect(mock.requests[0]!.query).toEqual({ page: "2", count: "2" });
   });
 
-  it("get returns the product with numbers as numbers and the loyalty fields as sent", async () => {
+  it("get returns the product with numbers as numbers, the loyalty ids too", async () => {
     const { loc } = await start();
     const product = await loc.products.get(401);
     expect(product).toMatchObject({
@@ -140,8 +140,8 @@ describe("products: single calls", () => {
       actual_amounts: [{ storage_id: 202, amount: 12 }],
       last_change_date: "2026-01-01T12:00:00-0500",
     });
-    // Declared as honest unions (number | string, boolean | 0 | 1): passed through unchanged.
-    expect(product.loyalty_abonement_type_id).toBe("0");
+    // The mock sends the loyalty type ids as strings ("0"), as the vendor's examples do.
+    expect(product.loyalty_abonement_type_id).toBe(0);
     expect(product.loyalty_allow_empty_code).toBe(false);
   });
 
@@ -354,7 +354,7 @@ describe("products: input checks (nothing is sent)", () => {
     expect(issues).toEqual([
       "term must be a string, got number 5",
       "category_id must be a positive safe integer, got number -3",
-      "count must be an integer at least 1, got number 0",
+      "count must be an integer within 1..100, got number 0",
       expect.stringMatching(
         /^changed_after must be a valid Date or an ISO 8601 date-time.*got "yesterday"$/,
       ),
@@ -372,6 +372,15 @@ describe("products: input checks (nothing is sent)", () => {
     expect(
       await issuesOf(() => loc.products.list({ changed_after: "2026-01-01T10:00:00" })),
     ).toHaveLength(1);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it("list and listPage refuse a page size above 100 (live servers would silently serve 25)", async () => {
+    const { mock, loc } = await start();
+    const message = "count must be an integer within 1..100, got number 101";
+    expect(await issuesOf(() => loc.products.list({ count: 101 }))).toEqual([message]);
+    expect(await issuesOf(() => loc.products.listPage({ page: 1, count: 101 }))).toEqual([message]);
+    expect(await issuesOf(() => loc.products.list({ count: 500 }))).toHaveLength(1);
     expect(mock.requests).toHaveLength(0);
   });
 

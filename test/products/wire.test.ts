@@ -1,5 +1,5 @@
-// Products against purpose-built servers: answers the mock does not give (other delete statuses, stringly numbers,
-// a server that pages by the requested count, one that ignores `page`).
+// Products against purpose-built servers: answers the mock does not give (other delete statuses, a server that
+// pages by the requested count, one that ignores `page`). Wire forms of the objects are in live-fetch.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AltegioConflictError, AltegioError, createAltegioClient } from "../../src/index.js";
 import { sendJson, startTestServer, type TestServer } from "../helpers/test-server.js";
@@ -45,98 +45,6 @@ describe("delete accepts every documented success", () => {
     );
     await expect(loc().products.delete(5)).rejects.toThrow("Nope");
   });
-});
-
-it("normalizes an older answer: every number a string, the product wrapped in a list", async () => {
-  server.handle((_req, res) =>
-    sendJson(res, 200, {
-      success: true,
-      data: [
-        {
-          title: "Shampoo 1",
-          good_id: "123456",
-          cost: "100500",
-          unit_id: "4835",
-          service_unit_id: "3548",
-          actual_cost: "1050",
-          unit_actual_cost: "105",
-          unit_actual_cost_format: "105 r",
-          unit_equals: "10",
-          barcode: "123",
-          loyalty_abonement_type_id: "150",
-          loyalty_certificate_type_id: 0,
-          loyalty_allow_empty_code: 1,
-          critical_amount: 0,
-          desired_amount: 0,
-          actual_amounts: [{ storage_id: "987", amount: "1000000" }],
-          last_change_date: "2017-01-01T12:00:00+0400",
-        },
-      ],
-      meta: [],
-    }),
-  );
-  const product = await loc().products.get(123456);
-  expect(product).toEqual({
-    title: "Shampoo 1",
-    good_id: 123456,
-    cost: 100500,
-    unit_id: 4835,
-    service_unit_id: 3548,
-    actual_cost: 1050,
-    unit_actual_cost: 105,
-    unit_actual_cost_format: "105 r",
-    unit_equals: 10,
-    // Text fields stay text even when they look numeric.
-    barcode: "123",
-    // Union-typed fields pass through as sent.
-    loyalty_abonement_type_id: "150",
-    loyalty_certificate_type_id: 0,
-    loyalty_allow_empty_code: 1,
-    critical_amount: 0,
-    desired_amount: 0,
-    actual_amounts: [{ storage_id: 987, amount: 1000000 }],
-    last_change_date: "2017-01-01T12:00:00+0400",
-  });
-});
-
-it("normalizes string ids and 0/1 flags in search results and categories", async () => {
-  server.handle((req, res) =>
-    req.path.startsWith("/api/v1/goods/search")
-      ? sendJson(res, 200, {
-          success: true,
-          data: [
-            {
-              parent_id: "0",
-              item_id: "0",
-              category_id: "5",
-              title: "C",
-              is_chain: 1,
-              is_category: 1,
-              is_item: 0,
-            },
-          ],
-          meta: { count: 1 },
-        })
-      : sendJson(res, 200, {
-          success: true,
-          data: [{ id: "5", title: "C", parent_category_id: null, is_chain: 0 }],
-          meta: { count: 1 },
-        }),
-  );
-  expect(await loc().products.search("c")).toEqual([
-    {
-      parent_id: 0,
-      item_id: 0,
-      category_id: 5,
-      title: "C",
-      is_chain: true,
-      is_category: true,
-      is_item: false,
-    },
-  ]);
-  expect(await loc().productCategories.list()).toEqual([
-    { id: 5, title: "C", parent_category_id: null, is_chain: false },
-  ]);
 });
 
 it("list survives a server that caps pages but offsets them by the requested count", async () => {

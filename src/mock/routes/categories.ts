@@ -29,6 +29,7 @@ const listItem = (c: MockCategory) => ({
   title: c.title,
   parent_category_id: c.parent_category_id,
   is_chain: c.is_chain,
+  ...c.wire?.list,
 });
 
 const written = (c: MockCategory) => ({
@@ -181,6 +182,7 @@ export const categoryRoutes: Route[] = [
         article: body.article ?? "",
         comment: body.comment ?? "",
       };
+      delete next.wire;
       ctx.state.categories.set(next.id, next);
       return ok(written(next));
     },

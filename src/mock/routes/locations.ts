@@ -164,7 +164,7 @@ export const locationRoutes: Route[] = [
       const id = idParam(ctx, "location_id");
       const storages = [...ctx.state.storages.values()]
         .filter((s) => s.location_id === id)
-        .map(({ location_id: _, ...s }) => s);
+        .map(({ location_id: _, wire, ...s }) => ({ ...s, ...wire }));
       return ok(storages);
     },
   },

@@ -53,6 +53,7 @@ function productObject(ctx: RouteContext, p: MockProduct) {
     desired_amount: p.desired_amount,
     actual_amounts: p.actual_amounts.map((a) => ({ ...a })),
     last_change_date: formatDate(p.last_change_ms, location?.timezone ?? 0),
+    ...p.wire?.object,
   };
 }
 
@@ -70,6 +71,7 @@ function listItem(ctx: RouteContext, p: MockProduct) {
     cost: p.cost,
     unit_id: p.sale_unit_id,
     unit_short_title: unitTitle(ctx, p.sale_unit_id),
+    ...p.wire?.list,
   };
 }
 
@@ -153,10 +155,12 @@ export const productRoutes: Route[] = [
         .filter((p) => after === undefined || p.last_change_ms >= after)
         .filter((p) => before === undefined || p.last_change_ms <= before)
         .sort((a, b) => a.id - b.id);
+      // Like live servers: at most 100 per page, and a larger count silently falls back to the default 25.
+      const asked = intParam(q, "count", 25);
       const page = paginate(
         list,
         intParam(q, "page", 1),
-        intParam(q, "count", 25),
+        asked > 100 ? 25 : asked,
         ctx.pageSizeCap,
       );
       return ok(page.map((p) => listItem(ctx, p)));
@@ -227,6 +231,7 @@ export const productRoutes: Route[] = [
       const body = (ctx.body ?? {}) as ProductBody;
       const next = fromBody(ctx, body, current);
       if (isReply(next)) return next;
+      delete next.wire;
       const unitsChanged =
         next.sale_unit_id !== current.sale_unit_id ||
         next.service_unit_id !== current.service_unit_id;

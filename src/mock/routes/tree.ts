@@ -9,6 +9,7 @@ export const categoryNode = (c: MockCategory) => ({
   is_chain: c.is_chain,
   is_category: true,
   is_item: false,
+  ...c.wire?.node,
 });
 
 export const productNode = (p: MockProduct) => ({
@@ -19,6 +20,7 @@ export const productNode = (p: MockProduct) => ({
   is_chain: false,
   is_category: false,
   is_item: true,
+  ...p.wire?.node,
 });
 
 /** Case-insensitive substring match on any of the given fields. */

@@ -3,12 +3,12 @@ import type { CallOptions } from "../../internal/call-options.js";
 import type { LocationContext } from "../../internal/context.js";
 import { readData, readEnvelope } from "../../internal/envelope.js";
 import { describe, idProblem, problems, throwIfProblems } from "../../internal/ids.js";
-import { normalizeList } from "../../internal/normalize.js";
+import { normalize, normalizeList } from "../../internal/normalize.js";
 import { collect, paginate } from "../../internal/paginate.js";
 import { createLimit } from "../../internal/pool.js";
 import { checkInput, checkRange } from "../../internal/input-check.js";
 import { categoryInputSpec } from "./input.js";
-import { normalizeCategory, normalizeNode, normalizeTreeElement } from "./normalize.js";
+import { categoryNodeShape, categoryShape, treeElementShape } from "./normalize.js";
 import type { SuccessBody } from "../../internal/schema-types.js";
 import { chunkByUrlLength } from "../../internal/url-chunks.js";
 import type {
@@ -50,7 +50,7 @@ export class ProductCategories {
         ...options,
       }),
     );
-    return normalizeList(body.data, normalizeCategory, "the category list");
+    return normalizeList(categoryShape, body.data, "the category list");
   }
 
   /**
@@ -99,7 +99,7 @@ export class ProductCategories {
         ...options,
       }),
     );
-    return normalizeNode(body.data as CategoryNode);
+    return normalize(categoryNodeShape, body.data, "the category composition");
   }
 
   /**
@@ -157,7 +157,7 @@ export class ProductCategories {
       }),
     );
     // The answer is { id, title, parent_category_id }: a ProductCategory without the optional is_chain.
-    return normalizeCategory(body.data as ProductCategory);
+    return normalize(categoryShape, body.data, "the category");
   }
 
   /** Edit a product category (send the full data, as for create). */
@@ -180,7 +180,7 @@ export class ProductCategories {
         ...options,
       }),
     );
-    return normalizeCategory(body.data as ProductCategory);
+    return normalize(categoryShape, body.data, "the category");
   }
 
   /** Delete a product category. */
@@ -205,7 +205,7 @@ export class ProductCategories {
         "GET",
         this.ctx.scoped.GET("/goods/search/{location_id}", { parseAs: "text", ...options }),
       );
-      const roots = normalizeList(body.data, normalizeTreeElement, "the root categories");
+      const roots = normalizeList(treeElementShape, body.data, "the root categories");
       return roots.filter((e) => e.is_category);
     }
     const children = paginate<ProductTreeElement>({
@@ -216,8 +216,8 @@ export class ProductCategories {
       },
       fetchPage: async ({ page, count }) => {
         const node = await this.node(parentId, { page, count }, options);
-        const items = normalizeList<ProductTreeElement>(node.children ?? [], (e) => e, "children");
-        return { items, total: node.children_count };
+        // node() has made `children` a list (or left it out).
+        return { items: node.children ?? [], total: node.children_count };
       },
     });
     return (await collect(children)).filter((e) => e.is_category);
@@ -232,7 +232,7 @@ export class ProductCategories {
         ...options,
       }),
     );
-    return normalizeList(body.data, normalizeCategory, "the categories");
+    return normalizeList(categoryShape, body.data, "the categories");
   }
 
   // The exact URL openapi-fetch builds (base URL, path, encoded query), read from a capturing fetch: nothing is sent.

@@ -1,24 +1,31 @@
-// Runtime normalizers for category answers and category composition children (the policy is in
-// internal/normalize.ts). Each shape lists exactly the fields the generated types declare as plain numbers or
-// booleans; the compiler holds the lists to that.
-import { shape } from "../../internal/normalize.js";
-import type { CategoryNode, ProductCategory, ProductTreeElement } from "../../types.js";
+// Field rules for category answers and product tree elements (the policy is in internal/normalize.ts, the allowed
+// rules in internal/wire-rules.ts). Every field the generated types declare is listed; the compiler holds each
+// shape to exactly those fields, so a change in the vendor's file fails type checking here until its rule is decided.
+import { list, shape } from "../../internal/normalize.js";
+import type { WireCategoryNode, WireProductCategory, WireProductTreeElement } from "../../types.js";
 
-/** Normalizes a search result or a category composition child. */
-export const normalizeTreeElement = shape<ProductTreeElement>({
-  numbers: { parent_id: true, item_id: true, category_id: true },
-  booleans: { is_chain: true, is_category: true, is_item: true },
+/** A search result or a category composition child. */
+export const treeElementShape = shape<WireProductTreeElement>()({
+  parent_id: "number",
+  item_id: "number",
+  category_id: "number",
+  title: "string",
+  is_chain: "boolean",
+  is_category: "boolean",
+  is_item: "boolean",
 });
 
-/** Normalizes a category composition page (the category and its children). */
-export const normalizeNode = shape<CategoryNode>({
-  numbers: { parent_id: true, item_id: true, category_id: true, children_count: true },
-  booleans: { is_chain: true, is_category: true, is_item: true },
-  arrays: { children: normalizeTreeElement },
+/** A category composition page: the category and one page of its children. */
+export const categoryNodeShape = shape<WireCategoryNode>()({
+  ...treeElementShape.rules,
+  children: list(treeElementShape),
+  children_count: "number",
 });
 
-/** Normalizes a product category. */
-export const normalizeCategory = shape<ProductCategory>({
-  numbers: { id: true, parent_category_id: true },
-  booleans: { is_chain: true },
+/** A product category; `parent_category_id` is null at the top level. */
+export const categoryShape = shape<WireProductCategory>()({
+  id: "number",
+  title: "string",
+  parent_category_id: "number|null",
+  is_chain: "boolean",
 });

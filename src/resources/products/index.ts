@@ -4,7 +4,7 @@ import type { LocationContext } from "../../internal/context.js";
 import { toApiDateTime, type DateTimeInput } from "../../internal/dates.js";
 import { readData, readEnvelope } from "../../internal/envelope.js";
 import { describe, idProblem, problems, throwIfProblems } from "../../internal/ids.js";
-import { normalizeList } from "../../internal/normalize.js";
+import { normalize, normalizeList } from "../../internal/normalize.js";
 import { paginate } from "../../internal/paginate.js";
 import {
   checkId,
@@ -12,9 +12,9 @@ import {
   checkOptionalString,
   checkRange,
 } from "../../internal/input-check.js";
-import { normalizeTreeElement } from "../product-categories/normalize.js";
+import { treeElementShape } from "../product-categories/normalize.js";
 import { productInputSpec, productUpdateSpec } from "./input.js";
-import { normalizeListItem, normalizeProduct } from "./normalize.js";
+import { productListItemShape, productShape } from "./normalize.js";
 import type { paths } from "../../../generated/b2b-v1.js";
 import type { SuccessBody } from "../../internal/schema-types.js";
 import type {
@@ -47,7 +47,8 @@ export interface ProductListParams {
    */
   changed_before?: DateTimeInput;
   /**
-   * Products asked for per page; `list()` walks every page whatever the size.
+   * Products asked for per page, 1 to 100; `list()` walks every page whatever the size. Live servers serve at most
+   * 100 and silently fall back to 25 for a larger value, so a larger one is refused before anything is sent.
    * @default 100 (defaults.pageSize.products)
    */
   count?: number;
@@ -67,6 +68,9 @@ export interface ProductSearchParams {
    */
   count?: number;
 }
+
+/** The most products a live server serves per page (it answers a larger `count` with pages of 25). */
+const MAX_PRODUCT_PAGE = 100;
 
 // The API names `correction_rules` nowhere in its 409 message; say what to send.
 const CORRECTION_HINT =
@@ -188,7 +192,7 @@ export class Products {
         ...options,
       }),
     );
-    const items = normalizeList(body.data, normalizeTreeElement, "search results");
+    const items = normalizeList(treeElementShape, body.data, "search results");
     // The API promises this order; a stable partition keeps it even if a server interleaves.
     return [...items.filter((i) => i.is_category), ...items.filter((i) => !i.is_category)];
   }
@@ -201,7 +205,7 @@ export class Products {
     const page = (params as Partial<ProductListPageParams>).page;
     checkOptionalString("term", params.term, issues);
     checkId("category_id", params.category_id, issues, true);
-    checkRange("count", params.count, 1, Number.MAX_SAFE_INTEGER, issues);
+    checkRange("count", params.count, 1, MAX_PRODUCT_PAGE, issues);
     if (withPage && page === undefined) issues.push("page is required (an integer from 1)");
     if (withPage) checkRange("page", page, 1, Number.MAX_SAFE_INTEGER, issues);
     const after =
@@ -232,7 +236,7 @@ export class Products {
         ...options,
       }),
     );
-    return normalizeList(body.data, normalizeListItem, "the product list");
+    return normalizeList(productListItemShape, body.data, "the product list");
   }
 }
 
@@ -242,7 +246,7 @@ function productFrom(data: unknown): Product {
   if (typeof product !== "object" || product === null) {
     throw new AltegioError("Unexpected answer: no product object in the response");
   }
-  return normalizeProduct(product as Product);
+  return normalize(productShape, product, "product");
 }
 
 function withCorrectionHint(error: AltegioConflictError): AltegioConflictError {
