@@ -60,15 +60,16 @@ export default defineConfig((overrides) => {
 
 function cli(outDir: string): Options {
   return {
-    entry: { main: "src/cli/main.ts" },
-    outDir: join(outDir, "cli"),
+    // A folder in the entry name, not a separate outDir: `--out-dir` given to tsup replaces every config's outDir.
+    entry: { "cli/main": "src/cli/main.ts" },
+    outDir,
     format: ["esm"],
     dts: false,
     target: "node20",
     platform: "node",
     sourcemap: false,
-    // Only its own folder: the library build runs at the same time and owns the rest of outDir.
-    clean: true,
+    // The library build cleans outDir (all but cli/) at the same time; this one overwrites its single file.
+    clean: false,
     external: [dependency],
     esbuildPlugins: [publicDoors],
   };
