@@ -52,6 +52,21 @@ const imported = (m: MockServer) =>
 const posts = (m: MockServer) =>
   m.requests.filter((r) => r.method === "POST" && r.path === "/api/v1/goods/101");
 
+/** Starts an import of `file`, sends `signal` once `created` of its products exist, and waits for the end. */
+async function importUntil(
+  mock: MockServer,
+  env: NodeJS.ProcessEnv,
+  file: string,
+  created: number,
+  signal: NodeJS.Signals,
+) {
+  const child = startCli(["products", "import", file], env);
+  const done = finished(child);
+  await until(() => imported(mock).length >= created);
+  child.kill(signal);
+  return done;
+}
+
 describe("altegio products import", () => {
   it("refuses a file with 3 bad rows among 50, naming each, and sends nothing (exit 2)", async () => {
     const { mock, env } = await start();
@@ -94,11 +109,8 @@ describe("altegio products import", () => {
     // A little latency per request so the kill lands while rows are still being created.
     const { mock, env } = await start({ latencyMs: 4 });
     const file = csvFile("120.csv", 120);
-    const first = startCli(["products", "import", file], env);
-    const killed = finished(first);
-    await until(() => imported(mock).length >= 30);
-    first.kill("SIGKILL");
-    expect((await killed).signal).toBe("SIGKILL");
+    const killed = await importUntil(mock, env, file, 30, "SIGKILL");
+    expect(killed.signal).toBe("SIGKILL");
     const afterKill = imported(mock).length;
     expect(afterKill).toBeGreaterThanOrEqual(30);
     expect(afterKill).toBeLessThan(120);
@@ -126,11 +138,7 @@ describe("altegio products import", () => {
   it("stops cleanly on Ctrl-C: the row in flight finishes, the summary is printed, exit 130", async () => {
     const { mock, env } = await start({ latencyMs: 10 });
     const file = csvFile("interrupted.csv", 120);
-    const child = startCli(["products", "import", file], env);
-    const done = finished(child);
-    await until(() => imported(mock).length >= 10);
-    child.kill("SIGINT");
-    const result = await done;
+    const result = await importUntil(mock, env, file, 10, "SIGINT");
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/import: \d+ of 120 rows done: \d+ created/);
     // Every product created was reported: nothing was half done or left unsaid.

@@ -1,37 +1,15 @@
 // The bulk import against the embedded mock: what it checks up front, what it sends, and what it reports.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AltegioInputError,
   AltegioServerError,
-  createAltegioClient,
   type ProductImportOutcome,
   type ProductInput,
 } from "../../src/index.js";
-import {
-  DEFAULT_CREDENTIALS,
-  startMockServer,
-  type MockServer,
-  type MockServerOptions,
-} from "../../src/mock/index.js";
+import type { MockServer } from "../../src/mock/index.js";
+import { mockLocation } from "./helpers.js";
 
-const C = DEFAULT_CREDENTIALS;
-let mock: MockServer | undefined;
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-async function start(options: MockServerOptions = {}) {
-  mock = await startMockServer(options);
-  const altegio = createAltegioClient({
-    partnerToken: C.partnerToken,
-    userToken: C.userToken,
-    baseUrl: mock.url,
-    rateLimit: false,
-    maxRetries: 0,
-  });
-  return { mock, loc: altegio.location(101) };
-}
+const start = mockLocation();
 
 const row = (article: string, extra: Partial<ProductInput> = {}): ProductInput => ({
   title: `Product ${article}`,
