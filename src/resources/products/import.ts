@@ -11,7 +11,8 @@ import {
 } from "../../errors.js";
 import { describe, throwIfProblems } from "../../internal/ids.js";
 import { checkInput } from "../../internal/input-check.js";
-import type { Product, ProductInput, ProductListItem, ProductUpdateInput } from "../../types.js";
+import type { ProductInput } from "../../types.js";
+import { AmbiguousMatch, compareRow, Matcher, mergeForUpdate } from "./import-match.js";
 import type { Products } from "./index.js";
 import { productInputSpec } from "./input.js";
 
@@ -52,6 +53,7 @@ export interface ProductImportOutcome {
   index: number;
   /** The row's name from `rowLabel`, e.g. `row 3`. */
   row: string;
+  /** What was done with the row. */
   action: ProductImportAction;
   /** The row's match key (trimmed), e.g. its article. */
   key: string;
@@ -67,9 +69,13 @@ export interface ProductImportOutcome {
 export interface ProductImportSummary {
   /** Rows given. */
   total: number;
+  /** Rows that created a product. */
   created: number;
+  /** Rows that updated their product. */
   updated: number;
+  /** Rows whose product already had their values. */
   unchanged: number;
+  /** Rows the API refused, or whose key matched several products. */
   failed: number;
   /** Rows not reached because the import was stopped by its signal (or by an error). */
   remaining: number;
@@ -86,31 +92,6 @@ export interface ProductImport extends AsyncIterable<ProductImportOutcome> {
   /** Runs every row and resolves with the summary; rejects like the iteration does. */
   run(): Promise<ProductImportSummary>;
 }
-
-// Where each input field can be read back: from a list item, from the full product, or nowhere (the API never
-// returns it). The compiler holds this table to every ProductInput field.
-const READ_BACK: Record<
-  keyof ProductInput,
-  { list?: keyof ProductListItem; full?: keyof Product }
-> = {
-  title: { list: "title", full: "title" },
-  article: { list: "article" },
-  category_id: { list: "category_id" },
-  sale_unit_id: { list: "unit_id", full: "unit_id" },
-  service_unit_id: { full: "service_unit_id" },
-  cost: { list: "cost", full: "cost" },
-  barcode: { full: "barcode" },
-  actual_cost: { full: "actual_cost" },
-  unit_equals: { full: "unit_equals" },
-  critical_amount: { full: "critical_amount" },
-  desired_amount: { full: "desired_amount" },
-  print_title: {},
-  netto: {},
-  brutto: {},
-  comment: {},
-  tax_variant: {},
-  vat_id: {},
-};
 
 // A row the API refused is reported and the import goes on; anything else (auth, network, 5xx) stops it.
 const ROW_ERRORS = [AltegioValidationError, AltegioConflictError, AltegioNotFoundError];
@@ -237,7 +218,12 @@ class ImportRun implements ProductImport {
         return { ...base, action: "created", changed: [], ...idOf(created.good_id) };
       }
       const id = found.item.good_id!;
-      const { changed, full } = await this.#compare(found.item, found.full, row);
+      const { changed, full } = await compareRow(
+        this.matcher.products,
+        found.item,
+        found.full,
+        row,
+      );
       if (changed.length === 0) return { ...base, action: "unchanged", productId: id, changed };
       if (!dryRun) await this.matcher.products.update(id, mergeForUpdate(found.item, full, row));
       return { ...base, action: "updated", productId: id, changed };
@@ -248,128 +234,6 @@ class ImportRun implements ProductImport {
       return { ...base, action: "failed", changed: [], error: error as AltegioError };
     }
   }
-
-  /** The fields of `row` that differ; reads the full product only when the list item cannot tell. */
-  async #compare(
-    item: ProductListItem,
-    known: Product | undefined,
-    row: ProductInput,
-  ): Promise<{ changed: string[]; full: Product | undefined }> {
-    const fields = (Object.keys(row) as (keyof ProductInput)[]).filter(
-      (field) => row[field] !== undefined,
-    );
-    const listed = (field: keyof ProductInput) => {
-      const from = READ_BACK[field].list;
-      return from !== undefined && item[from] !== undefined && item[from] !== null;
-    };
-    const differsInList = fields.some(
-      (field) => listed(field) && !same(row[field], item[READ_BACK[field].list!]),
-    );
-    // An update must resend what the list does not show, and some fields are only visible in the full product.
-    const needFull =
-      differsInList || fields.some((field) => !listed(field) && READ_BACK[field].full);
-    const hasWriteOnly = fields.some((field) => !listed(field) && !READ_BACK[field].full);
-    const full =
-      known ??
-      (needFull || hasWriteOnly ? await this.matcher.products.get(item.good_id!) : undefined);
-    const changed = fields.filter((field) => {
-      if (listed(field)) return !same(row[field], item[READ_BACK[field].list!]);
-      const from = READ_BACK[field].full;
-      // Never returned by the API, so it cannot be known to be equal: always sent.
-      if (!from) return true;
-      return !same(row[field], full?.[from]);
-    });
-    return { changed, full };
-  }
-}
-
-/** Thrown for a row whose key matches several products: guessing could overwrite the wrong one. */
-class AmbiguousMatch extends AltegioError {}
-
-interface Found {
-  item: ProductListItem;
-  /** The full product, when matching had to read it anyway (barcode). */
-  full?: Product;
-}
-
-/** Finds the location's product for a key: articles from one listing, barcodes by a search per row. */
-class Matcher {
-  #byArticle = new Map<string, ProductListItem[]>();
-
-  constructor(
-    readonly products: Products,
-    readonly field: ProductImportMatch,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
-
-  /** Lists the location's products once (article matching only: list items carry no barcode). */
-  async load(): Promise<void> {
-    if (this.field !== "article") return;
-    const options = this.signal ? { signal: this.signal } : {};
-    for await (const item of this.products.list({}, options)) {
-      const article = typeof item.article === "string" ? item.article.trim() : "";
-      if (!article || item.good_id === undefined) continue;
-      const same = this.#byArticle.get(article);
-      if (same) same.push(item);
-      else this.#byArticle.set(article, [item]);
-    }
-  }
-
-  async find(key: string): Promise<Found | undefined> {
-    if (this.field === "article") {
-      return this.#one(
-        key,
-        (this.#byArticle.get(key) ?? []).map((item) => ({ item })),
-      );
-    }
-    // The list's `term` matches barcodes among other fields; the full product confirms an exact barcode.
-    const candidates: Found[] = [];
-    for await (const item of this.products.list({ term: key })) {
-      if (item.good_id === undefined) continue;
-      const full = await this.products.get(item.good_id);
-      if (typeof full.barcode === "string" && full.barcode.trim() === key) {
-        candidates.push({ item, full });
-      }
-    }
-    return this.#one(key, candidates);
-  }
-
-  #one(key: string, found: Found[]): Found | undefined {
-    if (found.length <= 1) return found[0];
-    const ids = found.map((f) => f.item.good_id).join(", ");
-    throw new AmbiguousMatch(
-      `${found.length} products of this location have ${this.field} ${JSON.stringify(key)} ` +
-        `(ids ${ids}); the row was not applied to any of them`,
-    );
-  }
-}
-
-/**
- * The PUT body: the product as the API shows it, with the row on top. PUT replaces the whole product, so every
- * readable field is resent; fields the API never returns are kept only when the row gives them.
- */
-function mergeForUpdate(
-  item: ProductListItem,
-  full: Product | undefined,
-  row: ProductInput,
-): ProductUpdateInput {
-  const current: Record<string, unknown> = {};
-  for (const [field, from] of Object.entries(READ_BACK)) {
-    const value =
-      (from.full ? full?.[from.full] : undefined) ?? (from.list ? item[from.list] : undefined);
-    if (value !== undefined && value !== null) current[field] = value;
-  }
-  return { ...current, ...definedFields(row) } as ProductUpdateInput;
-}
-
-function definedFields(row: ProductInput): Partial<ProductInput> {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
-}
-
-function same(wanted: unknown, actual: unknown): boolean {
-  if (actual === undefined || actual === null) return false;
-  if (typeof wanted === "number" && typeof actual === "number") return wanted === actual;
-  return String(wanted) === String(actual);
 }
 
 const idOf = (id: number | undefined) => (id === undefined ? {} : { productId: id });
