@@ -1,12 +1,12 @@
 // The `altegio` command as a user runs it: help, `api`, export, categories, exit codes, the standalone mock.
-import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_COLUMNS } from "../../src/cli/products-export.js";
 import { cell, parseCsv } from "../../src/cli/csv.js";
 import { realisticSeed, startMockServer, type MockServer } from "../../src/mock/index.js";
-import { finished, mockEnv, runCli, startCli } from "./helpers.js";
+import { finished, mockEnv, runCli, startCli, until } from "./helpers.js";
 
 let mock: MockServer;
 let env: NodeJS.ProcessEnv;
@@ -186,6 +186,30 @@ describe("altegio products export and categories tree", () => {
     expect(existsSync(join(dir, "x.csv"))).toBe(false);
     const sent = sentSince(start).filter((r) => r.path === "/api/v1/goods/101");
     expect(sent.every((r) => typeof r.query.changed_after === "string")).toBe(true);
+  });
+
+  it("stops on Ctrl-C without leaving a partial --output file (exit 130)", async () => {
+    const slow = await startMockServer({
+      seed: realisticSeed({ products: 230 }),
+      pageSizeCap: 10,
+      latencyMs: 30,
+    });
+    try {
+      const file = join(dir, "stopped.csv");
+      const child = startCli(["products", "export", "-o", file], mockEnv(slow));
+      const done = finished(child);
+      await until(() => slow.requests.some((r) => r.path === "/api/v1/goods/101"));
+      child.kill("SIGINT");
+      const result = await done;
+      expect(result.code).toBe(130);
+      expect(result.stderr).toMatch(
+        /export: stopped after \d+ products; .*stopped\.csv was not written/,
+      );
+      expect(existsSync(file)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("prints the category tree", async () => {

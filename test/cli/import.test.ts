@@ -165,8 +165,11 @@ describe("altegio products import", () => {
     expect(dry.code).toBe(0);
     expect(dry.stderr).toContain("dry run: nothing was written");
     expect(writes() - before).toBe(1); // the login, nothing else
-    const real = await runCli(["products", "import", changed], env);
+    const real = await runCli(["--progress", "products", "import", changed], env);
     expect(real.code).toBe(1);
+    expect(real.stderr).toMatch(
+      /^import: 1\/3 rows \(33%\) · [\d.]+\/s · \d+s left · 0 created, 1 updated/m,
+    );
     const outcomes = real.stdout
       .trimEnd()
       .split("\n")
