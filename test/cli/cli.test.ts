@@ -46,11 +46,14 @@ describe("altegio --help", () => {
   });
 
   it("exits 2 on a usage error, 0 on --version", async () => {
-    const [unknown, missing, version] = await Promise.all([
+    const [unknown, missing, version, limit] = await Promise.all([
       runCli(["products", "frobnicate"]),
       runCli(["api", "GET"]),
       runCli(["--version"]),
+      runCli(["--rate-limit", "fast", "categories", "tree"], env),
     ]);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain("--rate-limit must be off, N/s, N/min or N/s,M/min");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command");
     expect(missing.code).toBe(2);
