@@ -47,10 +47,20 @@ Examples:
 ${ENVIRONMENT}`,
     );
   root.addCommand(apiCommand());
-  const products = new Command("products").description("Export and import the location's products");
+  const products = new Command("products")
+    .description("Export and import the location's products")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ altegio products export --format csv --output products.csv
+  $ altegio products import supplier.csv --dry-run`,
+    );
   products.addCommand(productsExportCommand()).addCommand(productsImportCommand());
   root.addCommand(products);
-  const categories = new Command("categories").description("The location's product categories");
+  const categories = new Command("categories")
+    .description("The location's product categories")
+    .addHelpText("after", "\nExamples:\n  $ altegio categories tree --json");
   categories.addCommand(categoriesTreeCommand());
   root.addCommand(categories);
   root.addCommand(mockCommand());

@@ -41,7 +41,7 @@ describe("altegio --help", () => {
       expect(result.code, commands[i]!.join(" ")).toBe(0);
       expect(result.stdout).toContain("Usage: altegio");
     });
-    for (const i of [0, 1, 3, 4, 6, 7]) expect(results[i]!.stdout).toContain("Examples:");
+    for (const result of results) expect(result.stdout).toContain("Examples:");
     expect(results[0]!.stdout).toContain("ALTEGIO_PARTNER_TOKEN");
   });
 
