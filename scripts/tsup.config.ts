@@ -1,6 +1,6 @@
 // Build for `npm run build`: ESM + CJS bundles with .d.ts / .d.cts for each public entry point.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
@@ -37,8 +37,45 @@ const dependencyInterop: Plugin = {
   },
 };
 
+// The `altegio` command uses the core and the mock through their public doors; in the build those imports stay
+// imports of the sibling bundles (dist/index.js, dist/mock/index.js) instead of a second copy of both.
+const doors = new Map([
+  [resolve("src/index.ts"), "../index.js"],
+  [resolve("src/mock/index.ts"), "../mock/index.js"],
+]);
+const publicDoors: Plugin = {
+  name: "public-doors",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = doors.get(resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts"));
+      return target === undefined ? undefined : { path: target, external: true };
+    });
+  },
+};
+
 export default defineConfig((overrides) => {
   const outDir = overrides.outDir ?? "dist";
+  return [library(outDir), cli(outDir)];
+});
+
+function cli(outDir: string): Options {
+  return {
+    // A folder in the entry name, not a separate outDir: `--out-dir` given to tsup replaces every config's outDir.
+    entry: { "cli/main": "src/cli/main.ts" },
+    outDir,
+    format: ["esm"],
+    dts: false,
+    target: "node20",
+    platform: "node",
+    sourcemap: false,
+    // The library build cleans outDir (all but cli/) at the same time; this one overwrites its single file.
+    clean: false,
+    external: [dependency],
+    esbuildPlugins: [publicDoors],
+  };
+}
+
+function library(outDir: string): Options {
   return {
     entry: {
       index: "src/index.ts",
@@ -52,7 +89,8 @@ export default defineConfig((overrides) => {
     target: "node20",
     platform: "node",
     sourcemap: false,
-    clean: true,
+    // Everything but the command's folder, which the other build writes meanwhile.
+    clean: ["!cli/**"],
     noExternal: [dependency],
     esbuildPlugins: [dependencyInterop],
     esbuildOptions(options, { format }) {
@@ -69,4 +107,4 @@ export default defineConfig((overrides) => {
       writeFileSync(join(outDir, "mock", "b2b-v1.openapi.json"), JSON.stringify(spec));
     },
   };
-});
+}

@@ -35,6 +35,10 @@ export type { RateLimiter, RateLimiterOptions } from "./internal/rate-limiter.js
 export type { Clock } from "./internal/clock.js";
 export { parseRetryAfter } from "./internal/retry.js";
 
+// Pagination (the one paginator every list uses, for raw calls too)
+export { paginate } from "./internal/paginate.js";
+export type { PageRequest, PageResult, PageSource } from "./internal/paginate.js";
+
 // Raw typed access
 export type { ScopedRawClient } from "./internal/scope.js";
 export type { ScopedPaths, SuccessBody, SuccessData } from "./internal/schema-types.js";
@@ -51,6 +55,14 @@ export type {
   ProductSearchParams,
 } from "./resources/products/index.js";
 export { ProductCategories } from "./resources/product-categories/index.js";
+export type {
+  ProductImport,
+  ProductImportAction,
+  ProductImportMatch,
+  ProductImportOptions,
+  ProductImportOutcome,
+  ProductImportSummary,
+} from "./resources/products/import.js";
 export type { CategoryNodeParams } from "./resources/product-categories/index.js";
 export type { DateTimeInput } from "./internal/dates.js";
 

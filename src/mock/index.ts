@@ -28,3 +28,13 @@ export type {
   SeedUnit,
   SeedUser,
 } from "./types.js";
+// The spec the mock serves and its request checks, for tools that refuse a bad request before sending it (the
+// `altegio api` command).
+export { loadSpec, type OpenApiDocument } from "./spec.js";
+export {
+  findOperation,
+  indexOperations,
+  validateRequest,
+  type FieldError,
+  type SpecOperation,
+} from "./validate.js";

@@ -190,16 +190,21 @@ function checkObject(doc: Json, schema: Json, value: Json, path: string): FieldE
   return out;
 }
 
-interface Operation {
+/** One operation of the spec, as the request checks read it. */
+export interface SpecOperation {
+  /** Path template, e.g. `/goods/{location_id}/{product_id}`. */
   template: string;
+  /** Upper-case HTTP method. */
   method: string;
+  /** Path, query and header parameters (path-level ones included), `$ref`s resolved. */
   parameters: Json[];
+  /** The JSON request body, when the operation takes one. */
   body: { schema: unknown; required: boolean } | undefined;
 }
 
 /** The spec's operations, ready for lookup by method and concrete path. */
-export function indexOperations(doc: OpenApiDocument): Operation[] {
-  const out: Operation[] = [];
+export function indexOperations(doc: OpenApiDocument): SpecOperation[] {
+  const out: SpecOperation[] = [];
   const paths = isObject(doc["paths"]) ? doc["paths"] : {};
   for (const [template, rawItem] of Object.entries(paths)) {
     const item = resolve(doc, rawItem);
@@ -247,16 +252,25 @@ function coerce(doc: Json, rawSchema: unknown, raw: string): unknown {
   return raw;
 }
 
+/** The operation a concrete path (relative to `/api/v1`) belongs to, with its raw path params. */
+export function findOperation(
+  operations: SpecOperation[],
+  method: string,
+  path: string,
+): { item: SpecOperation; params: Record<string, string> } | undefined {
+  return bestMatch(
+    operations.filter((o) => o.method === method),
+    path,
+  );
+}
+
 /** Every failure of one request against its operation, or undefined when the spec has no such operation. */
 export function validateRequest(
   doc: OpenApiDocument,
-  operations: Operation[],
+  operations: SpecOperation[],
   request: { method: string; path: string; query: URLSearchParams; body: unknown },
 ): FieldError[] | undefined {
-  const match = bestMatch(
-    operations.filter((o) => o.method === request.method),
-    request.path,
-  );
+  const match = findOperation(operations, request.method, request.path);
   if (!match) return undefined;
   const { item: op, params: pathParams } = match;
   const errors: FieldError[] = [];

@@ -1,8 +1,9 @@
 // Packs the package as `npm publish` would and uses the tarball from a throwaway project: ESM and
-// CJS imports, one call through the packed client against the packed mock, a NodeNext type check,
-// publint and attw. Never touches the network: the one dependency (openapi-fetch) comes from the
-// npm cache, or is copied from this repo's node_modules when the cache lacks it.
-import { spawnSync } from "node:child_process";
+// CJS imports, one call through the packed client against the packed mock, the packed `altegio`
+// command, a NodeNext type check, publint and attw. Never touches the network: the dependencies
+// (openapi-fetch for the client, commander for the command) come from the npm cache, or are copied
+// from this repo's node_modules when the cache lacks them.
+import { execFile, spawnSync } from "node:child_process";
 import {
   copyFileSync,
   cpSync,
@@ -12,12 +13,14 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CREDENTIALS, startMockServer } from "../../src/mock/index.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
@@ -222,6 +225,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
       }
     }
     expect(files).toContain("dist/mock/b2b-v1.openapi.json");
+    expect(files).toContain("dist/cli/main.js");
     expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
   });
 
@@ -253,6 +257,45 @@ describe("the packed package", { timeout: 60_000 }, () => {
     expect(out.exports).toEqual(["function", "function"]);
     // `./schema` is types only; its JS is an empty module.
     expect(out.schema.filter((k) => k !== "default" && k !== "__esModule")).toEqual([]);
+  });
+
+  it("installs the `altegio` command, which uses the packed core and mock", async () => {
+    const installed = join(consumer, "node_modules", PKG.name);
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as {
+      bin: Record<string, string>;
+    };
+    const main = join(installed, manifest.bin.altegio!);
+    expect(readFileSync(main, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(statSync(main).mode & 0o111).not.toBe(0);
+    const code = readFileSync(main, "utf8");
+    // The command imports the sibling bundles instead of carrying its own copy of the client or the mock.
+    expect(code).toContain('from "../index.js"');
+    expect(code).not.toContain("function createAltegioClient");
+    expect(node([main, "--help"], consumer)).toContain("Usage: altegio");
+
+    const mock = await startMockServer();
+    try {
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          [main, "api", "GET", "/goods/{location_id}", "--paginate"],
+          {
+            cwd: consumer,
+            env: {
+              PATH: process.env.PATH,
+              ALTEGIO_BASE_URL: mock.url,
+              ALTEGIO_PARTNER_TOKEN: DEFAULT_CREDENTIALS.partnerToken,
+              ALTEGIO_USER_TOKEN: DEFAULT_CREDENTIALS.userToken,
+              ALTEGIO_LOCATION_ID: "101",
+            },
+          },
+          (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+        ),
+      );
+      expect((JSON.parse(out) as unknown[]).length).toBeGreaterThan(0);
+    } finally {
+      await mock.close();
+    }
   });
 
   it("type-checks a NodeNext consumer (ESM and CJS)", () => {

@@ -1,37 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AltegioConflictError,
   AltegioInputError,
   AltegioNotFoundError,
-  createAltegioClient,
   type ProductUpdateInput,
 } from "../../src/index.js";
-import {
-  DEFAULT_CREDENTIALS,
-  startMockServer,
-  type MockServer,
-  type MockServerOptions,
-  type SeedProduct,
-} from "../../src/mock/index.js";
+import type { MockServer, SeedProduct } from "../../src/mock/index.js";
+import { mockLocation } from "./helpers.js";
 
-const C = DEFAULT_CREDENTIALS;
-let mock: MockServer | undefined;
-afterEach(async () => {
-  await mock?.close();
-  mock = undefined;
-});
-
-async function start(options: MockServerOptions = {}) {
-  mock = await startMockServer(options);
-  const altegio = createAltegioClient({
-    partnerToken: C.partnerToken,
-    userToken: C.userToken,
-    baseUrl: mock.url,
-    rateLimit: false,
-    maxRetries: 0,
-  });
-  return { mock, loc: altegio.location(101) };
-}
+const start = mockLocation();
 
 const manyProducts = (n: number): SeedProduct[] =>
   Array.from({ length: n }, (_, i) => ({

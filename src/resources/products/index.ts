@@ -13,6 +13,7 @@ import {
   checkRange,
 } from "../../internal/input-check.js";
 import { treeElementShape } from "../product-categories/normalize.js";
+import { importProducts, type ProductImport, type ProductImportOptions } from "./import.js";
 import { productInputSpec, productUpdateSpec } from "./input.js";
 import { productListItemShape, productShape } from "./normalize.js";
 import type { paths } from "../../../generated/b2b-v1.js";
@@ -171,6 +172,20 @@ export class Products {
       }),
       true,
     );
+  }
+
+  /**
+   * Bulk import: checks every row first (one AltegioInputError names each bad row, and nothing is sent), then
+   * matches each row to the location's products by `article` (or `barcode`), creates the new ones, updates the
+   * changed ones and skips the rest, one row at a time. Iterate the result for each row's outcome, or `run()` it.
+   * Running it again, even after an interruption, creates nothing twice. See the README for the cost in requests.
+   * @example
+   * const run = loc.products.import(rows, { match: "article" });
+   * for await (const outcome of run) console.log(outcome.row, outcome.action);
+   * console.log(run.summary); // { created, updated, unchanged, failed, … }
+   */
+  import(rows: Iterable<ProductInput>, options: ProductImportOptions = {}): ProductImport {
+    return importProducts(this, rows, options);
   }
 
   /** Search products and categories: matching categories first, then products. */
