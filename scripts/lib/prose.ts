@@ -7,7 +7,7 @@
 // "The same place" is semantic, not a JSON pointer: an operation's parameter is found by `in` and `name`, a tag by
 // its name, and a schema node by the route that reaches it from an operation (following `$ref`s), so prose
 // carries over even when the two documents name or share their component schemas differently.
-import { HTTP_METHODS, isObject, type JsonObject } from "./spec.js";
+import { eachOperation, isObject, resolvePointer as resolve, type JsonObject } from "./spec.js";
 
 /** Keywords whose string values are prose. */
 export const PROSE_KEYS = ["description", "summary", "title"] as const;
@@ -16,16 +16,6 @@ type Visit = (node: JsonObject, key: string) => void;
 
 const SCHEMA_LISTS = ["allOf", "oneOf", "anyOf", "prefixItems"] as const;
 const SCHEMA_SINGLES = ["items", "additionalProperties", "not", "contains", "if", "then", "else"];
-
-function resolve(doc: JsonObject, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = doc;
-  for (const raw of ref.slice(2).split("/")) {
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isObject(node) ? node[token] : undefined;
-  }
-  return node;
-}
 
 /**
  * Walks every prose-bearing node of an OpenAPI document, calling `visit` with the node and a semantic key for each
@@ -122,16 +112,14 @@ export function walkProse(doc: JsonObject, visit: Visit): void {
   if (Array.isArray(doc["servers"])) {
     for (const s of doc["servers"]) if (isObject(s)) visit(s, `servers:${String(s["url"])}`);
   }
-  const paths = isObject(doc["paths"]) ? doc["paths"] : {};
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    const key = `paths:${path}`;
-    visit(item, key);
-    parameters(item["parameters"], key);
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (isObject(op)) operation(op, `${key}:${method}`);
+  const items = new Set<JsonObject>();
+  for (const { path, method, item, op } of eachOperation(doc)) {
+    if (!items.has(item)) {
+      items.add(item);
+      visit(item, `paths:${path}`);
+      parameters(item["parameters"], `paths:${path}`);
     }
+    operation(op, `paths:${path}:${method}`);
   }
   // Components are walked by name too, so two documents with the same component names match directly.
   const components = isObject(doc["components"]) ? doc["components"] : {};

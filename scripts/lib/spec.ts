@@ -97,24 +97,39 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export function listOperations(doc: JsonObject): OperationInfo[] {
-  const out: OperationInfo[] = [];
+/** Every operation of `doc` with its path item, in document order. */
+export function* eachOperation(
+  doc: JsonObject,
+): Generator<{ path: string; method: string; item: JsonObject; op: JsonObject }> {
   const paths = isObject(doc["paths"]) ? doc["paths"] : {};
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     for (const method of HTTP_METHODS) {
       const op = item[method];
-      if (!isObject(op)) continue;
-      out.push({
-        key: `${method.toUpperCase()} ${path}`,
-        method,
-        path,
-        operationId: typeof op["operationId"] === "string" ? op["operationId"] : undefined,
-        canonical: canonicalJson({ pathParameters: item["parameters"] ?? null, operation: op }),
-      });
+      if (isObject(op)) yield { path, method, item, op };
     }
   }
-  return out;
+}
+
+/** The node a local `$ref` ("#/a/b~1c") points at, or undefined. */
+export function resolvePointer(doc: JsonObject, ref: string): unknown {
+  if (!ref.startsWith("#/")) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[token] : undefined;
+  }
+  return node;
+}
+
+export function listOperations(doc: JsonObject): OperationInfo[] {
+  return [...eachOperation(doc)].map(({ path, method, item, op }) => ({
+    key: `${method.toUpperCase()} ${path}`,
+    method,
+    path,
+    operationId: typeof op["operationId"] === "string" ? op["operationId"] : undefined,
+    canonical: canonicalJson({ pathParameters: item["parameters"] ?? null, operation: op }),
+  }));
 }
 
 export function diffOperations(before: OperationInfo[], after: OperationInfo[]): OperationDiff {

@@ -2,7 +2,12 @@
 // a closed object (openapi-typescript turns an object without `additionalProperties` into a type that rejects every
 // field it does not list), so each example is written out as a TypeScript literal and checked with `satisfies`.
 import ts from "typescript";
-import { HTTP_METHODS, isObject, type JsonObject } from "../../scripts/lib/spec.js";
+import {
+  eachOperation,
+  isObject,
+  resolvePointer,
+  type JsonObject,
+} from "../../scripts/lib/spec.js";
 
 export interface SuccessExample {
   /** `METHOD path status media-type` plus which example. */
@@ -21,12 +26,7 @@ function resolve(doc: JsonObject, node: unknown): unknown {
     isObject(current) && typeof current["$ref"] === "string" && depth < 20;
     depth++
   ) {
-    let target: unknown = doc;
-    for (const raw of current["$ref"].slice(2).split("/")) {
-      const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-      target = isObject(target) ? target[token] : undefined;
-    }
-    current = target;
+    current = resolvePointer(doc, current["$ref"]);
   }
   return current;
 }
@@ -34,33 +34,27 @@ function resolve(doc: JsonObject, node: unknown): unknown {
 /** Every example of a 2xx response body: media-type `example`/`examples` and the body schema's own `example`. */
 export function collectSuccessExamples(doc: JsonObject): SuccessExample[] {
   const out: SuccessExample[] = [];
-  const paths = isObject(doc["paths"]) ? doc["paths"] : {};
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op) || !isObject(op["responses"])) continue;
-      for (const [status, raw] of Object.entries(op["responses"])) {
-        if (!/^2/.test(status)) continue;
-        const response = resolve(doc, raw);
-        const content = isObject(response) ? response["content"] : undefined;
-        if (!isObject(content)) continue;
-        for (const [mediaType, media] of Object.entries(content)) {
-          if (!isObject(media)) continue;
-          const base = `${method.toUpperCase()} ${path} ${status} ${mediaType}`;
-          const add = (label: string, value: unknown) =>
-            out.push({ where: `${base} ${label}`, path, method, status, mediaType, value });
-          if ("example" in media) add("example", media["example"]);
-          if (isObject(media["examples"])) {
-            for (const [name, ex] of Object.entries(media["examples"])) {
-              const example = resolve(doc, ex);
-              if (isObject(example) && "value" in example)
-                add(`examples.${name}`, example["value"]);
-            }
+  for (const { path, method, op } of eachOperation(doc)) {
+    if (!isObject(op["responses"])) continue;
+    for (const [status, raw] of Object.entries(op["responses"])) {
+      if (!/^2/.test(status)) continue;
+      const response = resolve(doc, raw);
+      const content = isObject(response) ? response["content"] : undefined;
+      if (!isObject(content)) continue;
+      for (const [mediaType, media] of Object.entries(content)) {
+        if (!isObject(media)) continue;
+        const base = `${method.toUpperCase()} ${path} ${status} ${mediaType}`;
+        const add = (label: string, value: unknown) =>
+          out.push({ where: `${base} ${label}`, path, method, status, mediaType, value });
+        if ("example" in media) add("example", media["example"]);
+        if (isObject(media["examples"])) {
+          for (const [name, ex] of Object.entries(media["examples"])) {
+            const example = resolve(doc, ex);
+            if (isObject(example) && "value" in example) add(`examples.${name}`, example["value"]);
           }
-          const schema = resolve(doc, media["schema"]);
-          if (isObject(schema) && "example" in schema) add("schema example", schema["example"]);
         }
+        const schema = resolve(doc, media["schema"]);
+        if (isObject(schema) && "example" in schema) add("schema example", schema["example"]);
       }
     }
   }
