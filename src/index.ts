@@ -9,6 +9,7 @@ export type { Defaults } from "./defaults.js";
 export { VERSION } from "./version.js";
 export type { CallOptions } from "./internal/call-options.js";
 export type { Credentials, LoginResult } from "./internal/session.js";
+export type { SessionLock, SessionStore } from "./internal/session-store.js";
 
 // Errors
 export {
