@@ -59,6 +59,8 @@ export const defaults = {
     pollMs: 100,
     /** How long a login lock lives unless its holder renews it (a crashed holder frees it after this), in ms. */
     lockTtlMs: 10_000,
+    /** How long a shared user token lives in the store; processes already using it keep it, in milliseconds. */
+    tokenTtlMs: 86_400_000,
     /** How long one Redis command may take before Redis counts as unreachable, in milliseconds. */
     commandTimeoutMs: 1_000,
     /** Fraction of the budget each process allows itself while the shared limiter's store is unreachable. */

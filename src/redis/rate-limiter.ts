@@ -1,0 +1,358 @@
+import { randomBytes } from "node:crypto";
+import {
+  AltegioError,
+  AltegioInputError,
+  createRateLimiter,
+  defaults,
+  type RateLimiter,
+} from "../index.js";
+import { checkKey, Connection, type RedisConnectionOptions } from "./connection.js";
+import { RATE_SCRIPT } from "./rate-script.js";
+import { abortableSleep, now } from "./time.js";
+
+/** Options of {@link createRedisRateLimiter}. */
+export interface RedisRateLimiterOptions extends RedisConnectionOptions {
+  /**
+   * Most requests the whole fleet sends in any 1 s window (`Infinity` for no limit).
+   * @default 5
+   */
+  perSecond?: number;
+  /**
+   * Most requests the whole fleet sends in any 60 s window (`Infinity` for no limit).
+   * @default 200
+   */
+  perMinute?: number;
+  /**
+   * Prefix of the Redis keys; processes with the same prefix share one budget. Use one per egress IP.
+   * @default "altegio-b2b"
+   * @example "altegio-b2b:egress-2"
+   */
+  key?: string;
+  /**
+   * Extra width of each window, in milliseconds (see `marginMs` of `createRateLimiter`).
+   * @default 250
+   */
+  marginMs?: number;
+  /**
+   * Reduced-rate period after a 429 anywhere in the fleet, in milliseconds.
+   * @default 10000
+   */
+  cooldownMs?: number;
+  /**
+   * Fraction of each limit the fleet keeps during the cooldown.
+   * @default 0.5
+   */
+  factor?: number;
+  /**
+   * Fraction of `perSecond` / `perMinute` this process allows itself while Redis is unreachable (its own requests
+   * of the last minute count against it). `1 / processes` keeps the fleet within the budget.
+   * @default 0.25
+   */
+  fallbackShare?: number;
+  /**
+   * After Redis answers again, how long this process keeps its fallback limit on top of the shared one, in
+   * milliseconds: long enough for every process to reconnect and record what it sent during the outage, so an
+   * emptied Redis cannot let a burst through.
+   * @default 2000
+   */
+  recoveryMs?: number;
+}
+
+/** A {@link RateLimiter} whose budget is shared through Redis. */
+export interface RedisRateLimiter extends RateLimiter {
+  /** Rejects waiting requests and closes the connection this limiter opened (a passed-in client stays open). */
+  close(): Promise<void>;
+}
+
+interface Waiter {
+  signal: AbortSignal | undefined;
+  resolve(): void;
+  reject(reason: unknown): void;
+}
+
+type Mode = "shared" | "fallback" | "recovering";
+
+const FACTORY = "createRedisRateLimiter";
+const PROBE_MS = 500;
+
+/**
+ * Creates a rate limiter shared by every process that uses the same Redis and `key`. Returns at once; connects on
+ * the first request. Both sliding windows are checked and consumed in one Lua script on Redis's clock; each process
+ * queues its own requests in order; a 429 seen by any process slows down all of them.
+ * @example
+ * const rateLimiter = createRedisRateLimiter({ url: process.env.REDIS_URL, perSecond: 5, perMinute: 200 });
+ * const altegio = createAltegioClient({ partnerToken, credentials, rateLimiter });
+ */
+export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisRateLimiter {
+  const limits = checkLimits(options);
+  const key = checkKey(FACTORY, options.key);
+  const connection = new Connection(FACTORY, options);
+  const keys = [`${key}:rate:log`, `${key}:rate:backoff`];
+  const margin = limits.marginMs;
+  const windows = [
+    [limits.perSecond, 1_000 + margin],
+    [limits.perMinute, 60_000 + margin],
+  ] as const;
+  const keepMs = Math.max(...windows.map(([limit, ms]) => (limit === Infinity ? 0 : ms)));
+  const processId = randomBytes(6).toString("hex");
+  let sequence = 0;
+  const nextId = () => `${processId}:${(sequence++).toString(36)}`;
+
+  const queue: Waiter[] = [];
+  // This process's grants of the last window, whoever granted them: they seed a fallback limiter and, once Redis
+  // answers again, Redis itself.
+  const sent: { at: number; id: string }[] = [];
+  let mode: Mode = "shared";
+  let fallback: RateLimiter | undefined;
+  let unseeded = false;
+  let recoveredAt = 0;
+  let probe: ReturnType<typeof setTimeout> | undefined;
+  let lastRateLimited: { at: number; retryAfterMs: number | undefined } | undefined;
+  let pumping = false;
+  let closed = false;
+  const closing = new AbortController();
+
+  // Grants Redis has not seen yet (made while it was away); bumped so a seed sent before a new one is not trusted.
+  let unseededVersion = 0;
+
+  /** One round trip: record what Redis missed (if anything), then `op`. Resolves with the wait (0 = granted). */
+  async function ask(op: "acquire" | "seed" | "backoff", member = "", retryAfterMs = 0) {
+    const version = unseededVersion;
+    const args: (string | number)[] = [
+      op,
+      finite(limits.perSecond),
+      finite(limits.perMinute),
+      1_000 + margin,
+      60_000 + margin,
+      limits.factor,
+      member,
+      retryAfterMs,
+      limits.cooldownMs,
+    ];
+    if (unseeded) {
+      const t = now();
+      prune(t);
+      for (const s of sent) args.push(Math.max(0, t - s.at).toFixed(3), s.id);
+    }
+    const wait = Number(await connection.eval(RATE_SCRIPT, keys, args));
+    if (unseeded && version === unseededVersion) unseeded = false;
+    if (mode === "fallback") {
+      recovered();
+      connection.warn("Redis answers again; back on the shared budget");
+    }
+    return wait;
+  }
+
+  function prune(t: number): void {
+    while (sent.length > 0 && sent[0]!.at <= t - keepMs) sent.shift();
+  }
+
+  function record(id: string, local = false): void {
+    if (local) unseededVersion++;
+    const t = now();
+    prune(t);
+    sent.push({ at: t, id });
+  }
+
+  function enterFallback(error: unknown): void {
+    if (mode !== "fallback") {
+      connection.warn(
+        `Redis is unreachable, so each process limits itself to ${limits.fallbackShare} of the budget until it ` +
+          `answers again: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (mode !== "recovering" || !fallback) fallback = localLimiter();
+    mode = "fallback";
+    unseeded = true;
+    scheduleProbe();
+  }
+
+  function localLimiter(): RateLimiter {
+    const t = now();
+    prune(t);
+    const local = createRateLimiter({
+      perSecond: share(limits.perSecond, limits.fallbackShare),
+      perMinute: share(limits.perMinute, limits.fallbackShare),
+      marginMs: margin,
+      cooldownMs: limits.cooldownMs,
+      factor: limits.factor,
+      sentAt: sent.map((s) => s.at),
+    });
+    const seen = lastRateLimited;
+    if (seen && t - seen.at < (seen.retryAfterMs ?? 0) + limits.cooldownMs) {
+      local.onRateLimited?.(seen.retryAfterMs && Math.max(0, seen.retryAfterMs - (t - seen.at)));
+    }
+    return local;
+  }
+
+  // While Redis is away, one look every PROBE_MS (at once when node-redis reconnects), carrying the seed.
+  function scheduleProbe(delay = PROBE_MS): void {
+    if (probe || closed) return;
+    probe = setTimeout(async () => {
+      probe = undefined;
+      if (mode !== "fallback" || closed) return;
+      try {
+        await ask("seed");
+      } catch {
+        scheduleProbe();
+      }
+    }, delay);
+    probe.unref?.();
+  }
+  // Reconnected: Redis may have restarted empty. Record this process's recent grants at once (an idle process too),
+  // and keep the local limit for `recoveryMs` while the other processes do the same.
+  connection.onReady(() => {
+    unseeded = true;
+    unseededVersion++;
+    if (mode === "shared") {
+      fallback = localLimiter();
+      recovered();
+    }
+    ask("seed").catch(enterFallback);
+  });
+
+  function recovered(): void {
+    mode = "recovering";
+    recoveredAt = now();
+  }
+
+  // Resolves when one request may go, or throws (abort, close).
+  async function grant(callerSignal: AbortSignal | undefined): Promise<void> {
+    const signal = callerSignal ? AbortSignal.any([callerSignal, closing.signal]) : closing.signal;
+    let local = false;
+    for (;;) {
+      if (closed) throw closedError();
+      if (mode === "recovering" && now() - recoveredAt >= limits.recoveryMs) {
+        mode = "shared";
+        fallback = undefined;
+      }
+      if (mode !== "shared" && !local) {
+        await fallback!.acquire(signal);
+        local = true;
+      }
+      if (mode === "fallback") return record(nextId(), true);
+      const id = nextId();
+      let wait: number;
+      try {
+        wait = await ask("acquire", id);
+      } catch (error) {
+        if (closed) throw closedError();
+        enterFallback(error);
+        continue;
+      }
+      if (wait <= 0) return record(id);
+      await abortableSleep(wait, signal);
+    }
+  }
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0 && !closed) {
+        try {
+          await grant(queue[0]!.signal);
+        } catch {
+          continue; // the head was aborted (and removed), or the limiter closed
+        }
+        // If the head gave up while the grant was on its way, the next request takes the slot.
+        queue.shift()?.resolve();
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    acquire(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (closed) return Promise.reject(closedError());
+      return new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          reject(signal!.reason);
+        };
+        const waiter: Waiter = {
+          signal,
+          resolve: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          },
+          reject,
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+        queue.push(waiter);
+        void pump();
+      });
+    },
+    onRateLimited(retryAfterMs) {
+      lastRateLimited = { at: now(), retryAfterMs };
+      fallback?.onRateLimited?.(retryAfterMs);
+      if (mode === "fallback" || closed) return;
+      ask("backoff", "", retryAfterMs ?? 0).catch(enterFallback);
+    },
+    async close() {
+      closed = true;
+      closing.abort(closedError());
+      if (probe) clearTimeout(probe);
+      for (const waiter of queue.splice(0)) waiter.reject(closedError());
+      await connection.close();
+    },
+  };
+}
+
+const closedError = () => new AltegioError("The Redis rate limiter was closed");
+const finite = (limit: number) => (limit === Infinity ? 0 : limit);
+const share = (limit: number, fraction: number) =>
+  limit === Infinity ? Infinity : Math.max(1, Math.floor(limit * fraction));
+
+function checkLimits(options: RedisRateLimiterOptions) {
+  const issues: string[] = [];
+  const limit = (name: "perSecond" | "perMinute") => {
+    const value = options?.[name] ?? defaults.rateLimit[name];
+    if (!(typeof value === "number" && value >= 1)) {
+      issues.push(`${name} must be a number >= 1 (or Infinity), got ${String(value)}`);
+    }
+    return value === Infinity ? value : Math.floor(value);
+  };
+  const number = (name: string, value: number, ok: (v: number) => boolean, rule: string) => {
+    if (!(typeof value === "number" && ok(value))) {
+      issues.push(`${name} must be ${rule}, got ${String(value)}`);
+    }
+    return value;
+  };
+  const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
+  const fraction = (v: number) => v > 0 && v <= 1;
+  const checked = {
+    perSecond: limit("perSecond"),
+    perMinute: limit("perMinute"),
+    marginMs: number(
+      "marginMs",
+      options?.marginMs ?? defaults.rateLimitMarginMs,
+      nonNegative,
+      "a number >= 0",
+    ),
+    cooldownMs: number(
+      "cooldownMs",
+      options?.cooldownMs ?? defaults.adaptive.cooldownMs,
+      nonNegative,
+      "a number >= 0",
+    ),
+    factor: number("factor", options?.factor ?? defaults.adaptive.factor, fraction, "in (0, 1]"),
+    fallbackShare: number(
+      "fallbackShare",
+      options?.fallbackShare ?? defaults.fleet.fallbackShare,
+      fraction,
+      "in (0, 1]",
+    ),
+    recoveryMs: number(
+      "recoveryMs",
+      options?.recoveryMs ?? defaults.fleet.recoveryMs,
+      nonNegative,
+      "a number >= 0",
+    ),
+  };
+  if (issues.length) throw new AltegioInputError(issues.map((issue) => `${FACTORY}: ${issue}`));
+  return checked;
+}
