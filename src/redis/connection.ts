@@ -111,7 +111,8 @@ export class Connection {
     try {
       return await Promise.race([client.sendCommand(args), timeout]);
     } catch (error) {
-      if (error instanceof RedisUnavailableError || isReplyError(error)) throw error;
+      // An error reply counts too: LOADING, READONLY after a failover, BUSY... are outages to wait out.
+      if (error instanceof RedisUnavailableError) throw error;
       throw new RedisUnavailableError(`Redis failed: ${String(error)}`, { cause: error });
     } finally {
       clearTimeout(timer);
@@ -124,7 +125,8 @@ export class Connection {
     try {
       return await this.command(["EVALSHA", s.sha, ...rest]);
     } catch (error) {
-      if (!isReplyError(error) || !String((error as Error).message).startsWith("NOSCRIPT")) {
+      const reply = (error as { cause?: unknown }).cause;
+      if (!isReplyError(reply) || !String((reply as Error).message).startsWith("NOSCRIPT")) {
         throw error;
       }
       return this.command(["EVAL", s.source, ...rest]);
@@ -164,9 +166,9 @@ export class Connection {
     try {
       redis = await import("redis");
     } catch (error) {
-      throw new AltegioError(
-        "altegio-b2b/redis needs the `redis` package (node-redis) for `url`: npm install redis",
-        { cause: error },
+      // A setup mistake, not an outage: calls fail with it instead of falling back.
+      throw new AltegioInputError(
+        "altegio-b2b/redis needs the `redis` package (node-redis) to connect to `url`: npm install redis",
       );
     }
     const client = redis.createClient({

@@ -208,7 +208,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       fallback = localLimiter();
       recovered();
     }
-    ask("seed").catch(enterFallback);
+    ask("seed").catch((error: unknown) => enterFallback(error));
   });
 
   function recovered(): void {
@@ -237,6 +237,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         wait = await ask("acquire", id);
       } catch (error) {
         if (closed) throw closedError();
+        if (error instanceof AltegioInputError) throw error;
         enterFallback(error);
         continue;
       }
@@ -250,10 +251,13 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     pumping = true;
     try {
       while (queue.length > 0 && !closed) {
+        const head = queue[0]!;
         try {
-          await grant(queue[0]!.signal);
-        } catch {
-          continue; // the head was aborted (and removed), or the limiter closed
+          await grant(head.signal);
+        } catch (error) {
+          // An aborted head is already gone; a setup error (e.g. no `redis` package) fails the request.
+          if (queue[0] === head && !head.signal?.aborted && !closed) queue.shift()!.reject(error);
+          continue;
         }
         // If the head gave up while the grant was on its way, the next request takes the slot.
         queue.shift()?.resolve();
@@ -290,7 +294,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       lastRateLimited = { at: now(), retryAfterMs };
       fallback?.onRateLimited?.(retryAfterMs);
       if (mode === "fallback" || closed) return;
-      ask("backoff", "", retryAfterMs ?? 0).catch(enterFallback);
+      ask("backoff", "", retryAfterMs ?? 0).catch((error: unknown) => {
+        if (!(error instanceof AltegioInputError)) enterFallback(error);
+      });
     },
     async close() {
       closed = true;

@@ -215,4 +215,16 @@ describe("createRedisRateLimiter", () => {
     controller.abort(new Error("enough"));
     await expect(next).rejects.toThrow("enough");
   });
+
+  it("uses a client you pass (connecting it if needed) and leaves it open on close()", async () => {
+    const client = createClient({ url: redis.url });
+    client.on("error", () => {});
+    const key = freshKey();
+    const a = createRedisRateLimiter({ client, key, perSecond: 10, perMinute: 100 });
+    await a.acquire();
+    await a.close();
+    expect(client.isReady).toBe(true);
+    expect(await client.zCard(`${key}:rate:log`)).toBe(1);
+    await client.close();
+  });
 });
