@@ -115,7 +115,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   // Grants Redis has not seen yet (made while it was away); bumped so a seed sent before a new one is not trusted.
   let unseededVersion = 0;
 
-  /** One round trip: record what Redis missed (if anything), then `op`. Resolves with the wait (0 = granted). */
+  /** One round trip: record what Redis missed (if anything), then `op`. Resolves with the script's answer. */
   async function ask(op: "acquire" | "seed" | "backoff", member = "", retryAfterMs = 0) {
     const version = unseededVersion;
     const args: (string | number)[] = [
@@ -128,11 +128,14 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       member,
       retryAfterMs,
       limits.cooldownMs,
+      // Slots up to one per-second window ahead are booked at once; a longer wait (the per-minute window) is asked
+      // again at its end, so a crashed process never holds a slot far in the future.
+      1_000 + margin,
     ];
     if (unseeded) {
       const t = now();
       prune(t);
-      for (const s of sent) args.push(Math.max(0, t - s.at).toFixed(3), s.id);
+      for (const s of sent) args.push((t - s.at).toFixed(3), s.id); // booked slots: negative ages
     }
     const wait = Number(await connection.eval(RATE_SCRIPT, keys, args));
     if (unseeded && version === unseededVersion) unseeded = false;
@@ -147,11 +150,11 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     while (sent.length > 0 && sent[0]!.at <= t - keepMs) sent.shift();
   }
 
-  function record(id: string, local = false): void {
+  function record(id: string, local = false, inMs = 0): void {
     if (local) unseededVersion++;
     const t = now();
     prune(t);
-    sent.push({ at: t, id });
+    sent.push({ at: t + inMs, id });
   }
 
   function enterFallback(error: unknown): void {
@@ -241,8 +244,14 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         enterFallback(error);
         continue;
       }
-      if (wait <= 0) return record(id);
-      await abortableSleep(wait, signal);
+      if (wait < 0) {
+        await abortableSleep(-wait, signal);
+        continue;
+      }
+      record(id, false, wait);
+      // The slot is this process's now: if the head gives up meanwhile, the next request in line takes it.
+      if (wait > 0) await abortableSleep(wait, closing.signal);
+      return;
     }
   }
 

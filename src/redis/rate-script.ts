@@ -4,9 +4,10 @@ import { script } from "./connection.js";
 // clock. KEYS[1]: sorted set of grants (member = a unique id, score = Redis time in ms). KEYS[2]: hash with the
 // 429 back-off (`blocked`: nothing before; `slow`: reduced limits before).
 // ARGV: mode ("acquire" | "seed" | "backoff"), perSecond, perMinute (0 = no limit), secondMs, minuteMs (window
-// widths incl. margin), factor, member, retryAfterMs, cooldownMs, then pairs of (age ms, member) to record first
-// (grants made while Redis was away, or lost with a restart; NX keeps those it still has).
-// Returns 0 when granted (or for seed/backoff), else how many ms to wait before asking again.
+// widths incl. margin), factor, member, retryAfterMs, cooldownMs, horizonMs, then pairs of (age ms, member) to
+// record first (grants made while Redis was away, or lost with a restart; NX keeps those it still has).
+// Returns for acquire: W >= 0 = granted for W ms from now (the slot is taken: wait W, then send, no second round
+// trip); -W = nothing free within horizonMs, ask again in W ms. 0 for seed and backoff.
 export const RATE_SCRIPT = script(`
 if redis.replicate_commands then redis.replicate_commands() end
 local log, state = KEYS[1], KEYS[2]
@@ -20,7 +21,7 @@ local keep = 0
 if perSecond > 0 then keep = secondMs end
 if perMinute > 0 and minuteMs > keep then keep = minuteMs end
 
-for i = 10, #ARGV, 2 do
+for i = 11, #ARGV, 2 do
   local at = now - tonumber(ARGV[i])
   if at > now - keep then redis.call('ZADD', log, 'NX', string.format('%.3f', at), ARGV[i + 1]) end
 end
@@ -41,22 +42,29 @@ if mode == 'backoff' then
 end
 if mode == 'seed' then return 0 end
 
-local wait = blocked - now
+-- The earliest time both windows allow, never before the back-off or the newest grant (grants are handed out in
+-- time order, which keeps the "limit-th newest" rule exact).
+local at = now
+if blocked > at then at = blocked end
 local n = redis.call('ZCARD', log)
+if n > 0 then
+  local newest = tonumber(redis.call('ZRANGE', log, -1, -1, 'WITHSCORES')[2])
+  if newest > at then at = newest end
+end
 local function check(limit, ms)
   if limit <= 0 then return end
   if now < slow then limit = math.max(1, math.floor(limit * factor)) end
   if n >= limit then
-    -- A window ending now holds the grants later than now - ms; the limit-th newest must have left it.
-    local oldest = redis.call('ZRANGE', log, n - limit, n - limit, 'WITHSCORES')
-    local free = tonumber(oldest[2]) + ms - now
-    if free > wait then wait = free end
+    -- A window ending at \`at\` holds the grants later than at - ms; the limit-th newest must have left it.
+    local free = tonumber(redis.call('ZRANGE', log, n - limit, n - limit, 'WITHSCORES')[2]) + ms
+    if free > at then at = free end
   end
 end
 check(perSecond, secondMs)
 check(perMinute, minuteMs)
-if wait > 0 then return math.ceil(wait) end
-redis.call('ZADD', log, string.format('%.3f', now), ARGV[7])
-redis.call('PEXPIRE', log, math.ceil(keep) + 1000)
-return 0
+local wait = at - now
+if wait > tonumber(ARGV[10]) then return -math.ceil(wait) end
+redis.call('ZADD', log, string.format('%.3f', at), ARGV[7])
+redis.call('PEXPIRE', log, math.ceil(keep + wait) + 1000)
+return math.ceil(wait)
 `);

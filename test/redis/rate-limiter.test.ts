@@ -227,4 +227,22 @@ describe("createRedisRateLimiter", () => {
     expect(await client.zCard(`${key}:rate:log`)).toBe(1);
     await client.close();
   });
+
+  it("costs one script call per request while waits stay within a second, however many processes", async () => {
+    const key = freshKey();
+    const fleet = [0, 1, 2].map(() => limiter({ key, perSecond: 20, perMinute: 1000 }));
+    await Promise.all(fleet.map((l) => l.acquire())); // connected, scripts loaded
+    const r = await inspector();
+    const scriptCalls = async () => {
+      const info = await r.info("commandstats");
+      return [...info.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+    };
+    const before = await scriptCalls();
+    await Promise.all(Array.from({ length: 45 }, (_, i) => fleet[i % 3]!.acquire()));
+    expect((await scriptCalls()) - before).toBe(45);
+    expect(await r.zCard(`${key}:rate:log`)).toBe(48);
+  });
 });
