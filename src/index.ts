@@ -33,6 +33,7 @@ export type { AltegioApiErrorInit } from "./errors.js";
 // Rate limiting and retries
 export { createRateLimiter } from "./internal/rate-limiter.js";
 export type { RateLimiter, RateLimiterOptions } from "./internal/rate-limiter.js";
+export { systemClock } from "./internal/clock.js";
 export type { Clock } from "./internal/clock.js";
 export { parseRetryAfter } from "./internal/retry.js";
 

@@ -3,60 +3,14 @@ import {
   AltegioError,
   AltegioInputError,
   createRateLimiter,
-  defaults,
+  systemClock,
   type RateLimiter,
 } from "../index.js";
-import { checkKey, Connection, type RedisConnectionOptions } from "./connection.js";
+import { checkKey, Connection } from "./connection.js";
+import { checkLimits, FACTORY, type RedisRateLimiterOptions } from "./rate-options.js";
 import { RATE_SCRIPT } from "./rate-script.js";
-import { abortableSleep, now } from "./time.js";
 
-/** Options of {@link createRedisRateLimiter}. */
-export interface RedisRateLimiterOptions extends RedisConnectionOptions {
-  /**
-   * Most requests the whole fleet sends in any 1 s window (`Infinity` for no limit).
-   * @default 5
-   */
-  perSecond?: number;
-  /**
-   * Most requests the whole fleet sends in any 60 s window (`Infinity` for no limit).
-   * @default 200
-   */
-  perMinute?: number;
-  /**
-   * Prefix of the Redis keys; processes with the same prefix share one budget. Use one per egress IP.
-   * @default "altegio-b2b"
-   * @example "altegio-b2b:egress-2"
-   */
-  key?: string;
-  /**
-   * Extra width of each window, in milliseconds (see `marginMs` of `createRateLimiter`).
-   * @default 250
-   */
-  marginMs?: number;
-  /**
-   * Reduced-rate period after a 429 anywhere in the fleet, in milliseconds.
-   * @default 10000
-   */
-  cooldownMs?: number;
-  /**
-   * Fraction of each limit the fleet keeps during the cooldown.
-   * @default 0.5
-   */
-  factor?: number;
-  /**
-   * Fraction of `perSecond` / `perMinute` this process allows itself while Redis is unreachable (its own requests
-   * of the last minute count against it). `1 / processes` keeps the fleet within the budget.
-   * @default 0.25
-   */
-  fallbackShare?: number;
-  /**
-   * After Redis answers again, how long this process keeps its fallback limit on top of the shared one, in
-   * milliseconds: long enough for every process to reconnect and record what it sent during the outage, so an
-   * emptied Redis cannot let a burst through.
-   * @default 2000
-   */
-  recoveryMs?: number;
-}
+export type { RedisRateLimiterOptions };
 
 /** A {@link RateLimiter} whose budget is shared through Redis. */
 export interface RedisRateLimiter extends RateLimiter {
@@ -72,7 +26,6 @@ interface Waiter {
 
 type Mode = "shared" | "fallback" | "recovering";
 
-const FACTORY = "createRedisRateLimiter";
 const PROBE_MS = 500;
 
 /**
@@ -133,7 +86,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       1_000 + margin,
     ];
     if (unseeded) {
-      const t = now();
+      const t = systemClock.now();
       prune(t);
       for (const s of sent) args.push((t - s.at).toFixed(3), s.id); // booked slots: negative ages
     }
@@ -152,7 +105,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
 
   function record(id: string, local = false, inMs = 0): void {
     if (local) unseededVersion++;
-    const t = now();
+    const t = systemClock.now();
     prune(t);
     sent.push({ at: t + inMs, id });
   }
@@ -171,7 +124,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   }
 
   function localLimiter(): RateLimiter {
-    const t = now();
+    const t = systemClock.now();
     prune(t);
     const local = createRateLimiter({
       perSecond: share(limits.perSecond, limits.fallbackShare),
@@ -216,7 +169,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
 
   function recovered(): void {
     mode = "recovering";
-    recoveredAt = now();
+    recoveredAt = systemClock.now();
   }
 
   // Resolves when one request may go, or throws (abort, close).
@@ -225,7 +178,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     let local = false;
     for (;;) {
       if (closed) throw closedError();
-      if (mode === "recovering" && now() - recoveredAt >= limits.recoveryMs) {
+      if (mode === "recovering" && systemClock.now() - recoveredAt >= limits.recoveryMs) {
         mode = "shared";
         fallback = undefined;
       }
@@ -245,12 +198,12 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         continue;
       }
       if (wait < 0) {
-        await abortableSleep(-wait, signal);
+        await systemClock.sleep(-wait, signal);
         continue;
       }
       record(id, false, wait);
       // The slot is this process's now: if the head gives up meanwhile, the next request in line takes it.
-      if (wait > 0) await abortableSleep(wait, closing.signal);
+      if (wait > 0) await systemClock.sleep(wait, closing.signal);
       return;
     }
   }
@@ -300,7 +253,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       });
     },
     onRateLimited(retryAfterMs) {
-      lastRateLimited = { at: now(), retryAfterMs };
+      lastRateLimited = { at: systemClock.now(), retryAfterMs };
       fallback?.onRateLimited?.(retryAfterMs);
       if (mode === "fallback" || closed) return;
       ask("backoff", "", retryAfterMs ?? 0).catch((error: unknown) => {
@@ -321,53 +274,3 @@ const closedError = () => new AltegioError("The Redis rate limiter was closed");
 const finite = (limit: number) => (limit === Infinity ? 0 : limit);
 const share = (limit: number, fraction: number) =>
   limit === Infinity ? Infinity : Math.max(1, Math.floor(limit * fraction));
-
-function checkLimits(options: RedisRateLimiterOptions) {
-  const issues: string[] = [];
-  const limit = (name: "perSecond" | "perMinute") => {
-    const value = options?.[name] ?? defaults.rateLimit[name];
-    if (!(typeof value === "number" && value >= 1)) {
-      issues.push(`${name} must be a number >= 1 (or Infinity), got ${String(value)}`);
-    }
-    return value === Infinity ? value : Math.floor(value);
-  };
-  const number = (name: string, value: number, ok: (v: number) => boolean, rule: string) => {
-    if (!(typeof value === "number" && ok(value))) {
-      issues.push(`${name} must be ${rule}, got ${String(value)}`);
-    }
-    return value;
-  };
-  const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
-  const fraction = (v: number) => v > 0 && v <= 1;
-  const checked = {
-    perSecond: limit("perSecond"),
-    perMinute: limit("perMinute"),
-    marginMs: number(
-      "marginMs",
-      options?.marginMs ?? defaults.rateLimitMarginMs,
-      nonNegative,
-      "a number >= 0",
-    ),
-    cooldownMs: number(
-      "cooldownMs",
-      options?.cooldownMs ?? defaults.adaptive.cooldownMs,
-      nonNegative,
-      "a number >= 0",
-    ),
-    factor: number("factor", options?.factor ?? defaults.adaptive.factor, fraction, "in (0, 1]"),
-    fallbackShare: number(
-      "fallbackShare",
-      options?.fallbackShare ?? defaults.fleet.fallbackShare,
-      fraction,
-      "in (0, 1]",
-    ),
-    recoveryMs: number(
-      "recoveryMs",
-      options?.recoveryMs ?? defaults.fleet.recoveryMs,
-      nonNegative,
-      "a number >= 0",
-    ),
-  };
-  if (issues.length) throw new AltegioInputError(issues.map((issue) => `${FACTORY}: ${issue}`));
-  return checked;
-}

@@ -243,6 +243,11 @@ describe("createRedisRateLimiter", () => {
     const before = await scriptCalls();
     await Promise.all(Array.from({ length: 45 }, (_, i) => fleet[i % 3]!.acquire()));
     expect((await scriptCalls()) - before).toBe(45);
-    expect(await r.zCard(`${key}:rate:log`)).toBe(48);
+    const scores = (await r.zRangeWithScores(`${key}:rate:log`, 0, -1)).map((e) => e.score);
+    expect(scores).toHaveLength(48);
+    // The booked slots themselves keep the window: no 1.25 s (1 s + margin) span holds more than 20.
+    for (let i = 20; i < scores.length; i++) {
+      expect(scores[i]! - scores[i - 20]!).toBeGreaterThanOrEqual(1_250 - 0.01);
+    }
   });
 });

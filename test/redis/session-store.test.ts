@@ -124,22 +124,11 @@ describe("createRedisSessionStore", () => {
   it("while Redis is unreachable each client logs in by itself, and warns once", async () => {
     const warnings: string[] = [];
     const down = `redis://127.0.0.1:${await freePort()}`;
-    const make = () => {
-      const sessionStore = createRedisSessionStore({
-        url: down,
-        commandTimeoutMs: 200,
-        onWarning: (m) => warnings.push(m),
-      });
-      stores.push(sessionStore);
-      return createAltegioClient({
-        baseUrl: mock.url,
-        partnerToken: C.partnerToken,
-        credentials: { login: C.login, password: C.password },
-        rateLimit: false,
-        sessionStore,
-      });
-    };
-    const altegio = make();
+    const altegio = client({
+      url: down,
+      commandTimeoutMs: 200,
+      onWarning: (m) => warnings.push(m),
+    });
     await storages(altegio);
     await storages(altegio);
     expect(logins()).toBe(1);
