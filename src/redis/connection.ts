@@ -20,12 +20,14 @@ export interface RedisConnectionOptions {
   /**
    * Redis URL to connect to (lazily, on first use), e.g. `process.env.REDIS_URL`; `rediss://` for TLS.
    * Give this or `client`.
+   * @default undefined — then `client` is required
    * @example "redis://altegio:secret@10.0.0.5:6379/0"
    */
   url?: string | undefined;
   /**
    * A node-redis client to use instead of opening a connection; connected on first use if it is not yet, and left
    * open by `close()` (it is yours). Give this or `url`.
+   * @default undefined — then `url` is required
    */
   client?: RedisClient | undefined;
   /**
