@@ -64,7 +64,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   let lastRateLimited: { at: number; retryAfterMs: number | undefined } | undefined;
   let pumping = false;
   let closed = false;
-  const closing = new AbortController();
+  // Ends the pump's current wait: on close, or when the last waiting request gives up (so nothing keeps the process
+  // alive for a slot nobody wants).
+  let stopWaiting: AbortController | undefined;
 
   // Grants Redis has not seen yet (made while it was away); bumped so a seed sent before a new one is not trusted.
   let unseededVersion = 0;
@@ -173,17 +175,22 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     recoveredAt = systemClock.now();
   }
 
-  // Resolves when one request may go, or throws (abort, close).
+  // Resolves when the request at the head of the queue may go, or throws (abort, close). Waits serve the queue as a
+  // whole: a head that gives up simply leaves the slot to the next one (the loop stops when nobody is left).
   async function grant(callerSignal: AbortSignal | undefined): Promise<void> {
-    const signal = callerSignal ? AbortSignal.any([callerSignal, closing.signal]) : closing.signal;
     let local = false;
+    const stop = new AbortController();
+    stopWaiting = stop;
     for (;;) {
       if (closed) throw closedError();
+      if (queue.length === 0) throw new AltegioError("nobody is waiting");
       if (mode === "recovering" && systemClock.now() - recoveredAt >= limits.recoveryMs) {
         mode = "shared";
         fallback = undefined;
       }
       if (mode !== "shared" && !local) {
+        // Rarely reached (fallback with a caller's signal), so combining signals here costs nothing.
+        const signal = callerSignal ? AbortSignal.any([callerSignal, stop.signal]) : stop.signal;
         await fallback!.acquire(signal);
         local = true;
       }
@@ -199,14 +206,14 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         continue;
       }
       if (wait < 0) {
-        await systemClock.sleep(-wait, signal);
+        await systemClock.sleep(-wait, stop.signal);
         continue;
       }
       record(id, false, wait);
       if (wait === 0) return;
       // The slot is this process's now: if the head gives up meanwhile, the next request in line takes it.
       const due = systemClock.now() + wait;
-      await systemClock.sleep(wait, closing.signal);
+      await systemClock.sleep(wait, stop.signal);
       // Woken too late (a starved CPU) to still be inside the margin the windows keep for the trip to the server:
       // ask again. The late slot stays counted, so this only ever errs on the slow side.
       if (systemClock.now() - due <= lateMs) return;
@@ -242,6 +249,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         const onAbort = () => {
           const index = queue.indexOf(waiter);
           if (index >= 0) queue.splice(index, 1);
+          if (queue.length === 0) stopWaiting?.abort();
           reject(signal!.reason);
         };
         const waiter: Waiter = {
@@ -267,7 +275,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     },
     async close() {
       closed = true;
-      closing.abort(closedError());
+      stopWaiting?.abort(closedError());
       if (probe) clearTimeout(probe);
       for (const waiter of queue.splice(0)) waiter.reject(closedError());
       await connection.close();
