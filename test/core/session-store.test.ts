@@ -1,8 +1,9 @@
 // `sessionStore` with a store of your own (here a Map): clients share one login and one re-login after a 401,
 // a stale token is never taken back from the store, and a store that throws fails the call with its error.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createAltegioClient, type SessionLock, type SessionStore } from "../../src/index.js";
+import type { SessionLock, SessionStore } from "../../src/index.js";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "../../src/mock/index.js";
+import { loginCount, sharedSessionClient, userCall } from "../helpers/shared-session.js";
 
 const C = DEFAULT_CREDENTIALS;
 let mock: MockServer;
@@ -36,16 +37,9 @@ function mapStore() {
   return { store, tokens };
 }
 
-const client = (sessionStore: SessionStore) =>
-  createAltegioClient({
-    baseUrl: mock.url,
-    partnerToken: C.partnerToken,
-    credentials: { login: C.login, password: C.password },
-    rateLimit: false,
-    sessionStore,
-  });
-const logins = () => mock.requests.filter((r) => r.operation === "POST /auth").length;
-const call = (altegio: ReturnType<typeof client>) => altegio.location(101).storages.list();
+const client = (sessionStore: SessionStore) => sharedSessionClient(mock, sessionStore);
+const logins = () => loginCount(mock);
+const call = userCall;
 
 describe("createAltegioClient({ sessionStore })", () => {
   it("shares one login, and one re-login after the token is rejected", async () => {

@@ -2,11 +2,12 @@
 // 401, a crashed lock holder, keys that reveal no secret, and Redis being unreachable.
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAltegioClient, type AltegioClient } from "../../src/index.js";
+import type { AltegioClient } from "../../src/index.js";
 import { sessionKey } from "../../src/internal/session-store.js";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "../../src/mock/index.js";
 import { createRedisSessionStore, type RedisSessionStore } from "../../src/redis/index.js";
 import { freePort, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { loginCount, sharedSessionClient, userCall } from "../helpers/shared-session.js";
 
 const C = DEFAULT_CREDENTIALS;
 let redis: RedisServer;
@@ -39,16 +40,10 @@ afterEach(async () => {
 function client(options: Parameters<typeof createRedisSessionStore>[0] = {}): AltegioClient {
   const sessionStore = createRedisSessionStore({ url: redis.url, key: prefix, ...options });
   stores.push(sessionStore);
-  return createAltegioClient({
-    baseUrl: mock.url,
-    partnerToken: C.partnerToken,
-    credentials: { login: C.login, password: C.password },
-    rateLimit: false,
-    sessionStore,
-  });
+  return sharedSessionClient(mock, sessionStore);
 }
-const logins = () => mock.requests.filter((r) => r.operation === "POST /auth").length;
-const storages = (altegio: AltegioClient) => altegio.location(101).storages.list();
+const logins = () => loginCount(mock);
+const storages = userCall;
 
 describe("createRedisSessionStore", () => {
   it("one login for several clients starting at once; the rest reuse its token", async () => {
