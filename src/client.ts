@@ -58,7 +58,7 @@ export interface AltegioClientOptions {
   /**
    * Shares the user token with other clients and processes (e.g. `createRedisSessionStore` from
    * `altegio-b2b/redis`): one of them logs in with `credentials`, the rest reuse its token, and a 401 anywhere leads
-   * to one fresh login for all of them.
+   * to one fresh login for all of them. `onUserToken` fires for this client's own logins only.
    * @default undefined — the token lives in this client only
    */
   sessionStore?: SessionStore;
