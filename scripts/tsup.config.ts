@@ -53,6 +53,21 @@ const publicDoors: Plugin = {
   },
 };
 
+// Entry points other than the core (e.g. src/redis/) use the core through its public door, `../index.js`. Bundling
+// that would give them a second copy of the core, whose error classes fail `instanceof` against the user's copy
+// (and whose defaults could drift), so the door stays an import of this very package, resolved by Node's
+// self-reference to the one core the user has.
+const coreDoor: Plugin = {
+  name: "core-door",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+      /[\\/]src[\\/]redis[\\/]/.test(args.importer)
+        ? { path: "altegio-b2b", external: true }
+        : undefined,
+    );
+  },
+};
+
 export default defineConfig((overrides) => {
   const outDir = overrides.outDir ?? "dist";
   return [library(outDir), cli(outDir)];
@@ -80,6 +95,7 @@ function library(outDir: string): Options {
     entry: {
       index: "src/index.ts",
       "mock/index": "src/mock/index.ts",
+      "redis/index": "src/redis/index.ts",
       // Types only (`paths`, `components`, `operations`); the JS files it yields are empty modules.
       schema: "generated/b2b-v1.ts",
     },
@@ -92,7 +108,7 @@ function library(outDir: string): Options {
     // Everything but the command's folder, which the other build writes meanwhile.
     clean: ["!cli/**"],
     noExternal: [dependency],
-    esbuildPlugins: [dependencyInterop],
+    esbuildPlugins: [coreDoor, dependencyInterop],
     esbuildOptions(options, { format }) {
       // src/mock/spec.ts reads `import.meta.url` only where `__filename` is absent (ESM), so the
       // empty `import.meta` of the CJS bundle is never used.

@@ -10,6 +10,7 @@ import { rememberSecret } from "./internal/redact.js";
 import type { SuccessBody } from "./internal/schema-types.js";
 import { createSender } from "./internal/send.js";
 import { Session, type Credentials, type LoginResult } from "./internal/session.js";
+import type { SessionStore } from "./internal/session-store.js";
 import { AltegioLocation } from "./location.js";
 import { Locations } from "./resources/locations.js";
 import type { AuthUser } from "./types.js";
@@ -54,6 +55,13 @@ export interface AltegioClientOptions {
    * @default undefined — a per-client limiter built from `rateLimit`
    */
   rateLimiter?: RateLimiter;
+  /**
+   * Shares the user token with other clients and processes (e.g. `createRedisSessionStore` from
+   * `altegio-b2b/redis`): one of them logs in with `credentials`, the rest reuse its token, and a 401 anywhere leads
+   * to one fresh login for all of them. `onUserToken` fires for this client's own logins only.
+   * @default undefined — the token lives in this client only
+   */
+  sessionStore?: SessionStore;
   /**
    * Retries after the first attempt for requests that may be retried (see the README on why POST is not).
    * @default 2
@@ -108,6 +116,10 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
     userToken: options.userToken,
     credentials: options.credentials,
     onUserToken: options.onUserToken,
+    shared: options.sessionStore && {
+      store: options.sessionStore,
+      partnerToken: options.partnerToken,
+    },
     login: async (credentials) => {
       const body = await readData<SuccessBody<"/auth", "post">>(
         "POST",

@@ -53,6 +53,21 @@ export const defaults = {
     /** The fraction of the configured rate used during the cooldown. */
     factor: 0.5,
   },
+  /** Processes sharing one budget and one login (`sessionStore`, and `altegio-b2b/redis`). */
+  fleet: {
+    /** Pause between looks at the session store while another client holds the login lock, in milliseconds. */
+    pollMs: 100,
+    /** How long a login lock lives unless its holder renews it (a crashed holder frees it after this), in ms. */
+    lockTtlMs: 10_000,
+    /** How long a shared user token lives in the store; processes already using it keep it, in milliseconds. */
+    tokenTtlMs: 86_400_000,
+    /** How long one Redis command may take before Redis counts as unreachable, in milliseconds. */
+    commandTimeoutMs: 1_000,
+    /** Fraction of the budget each process allows itself while the shared limiter's store is unreachable. */
+    fallbackShare: 0.25,
+    /** How long a process keeps its fallback limit on top of the shared one after the store answers again, in ms. */
+    recoveryMs: 2_000,
+  },
   /** Page sizes used by the paginators. */
   pageSize: {
     /** Products per page: the most live servers serve (the docs are silent; above 100 they serve 25). */

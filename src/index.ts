@@ -9,6 +9,7 @@ export type { Defaults } from "./defaults.js";
 export { VERSION } from "./version.js";
 export type { CallOptions } from "./internal/call-options.js";
 export type { Credentials, LoginResult } from "./internal/session.js";
+export type { SessionLock, SessionStore } from "./internal/session-store.js";
 
 // Errors
 export {
@@ -32,6 +33,7 @@ export type { AltegioApiErrorInit } from "./errors.js";
 // Rate limiting and retries
 export { createRateLimiter } from "./internal/rate-limiter.js";
 export type { RateLimiter, RateLimiterOptions } from "./internal/rate-limiter.js";
+export { systemClock } from "./internal/clock.js";
 export type { Clock } from "./internal/clock.js";
 export { parseRetryAfter } from "./internal/retry.js";
 

@@ -4,8 +4,8 @@ import { systemClock, type Clock } from "./clock.js";
 
 /**
  * Decides when each request may leave. A client holds one and calls `acquire` before every attempt (retries
- * included). Implement it yourself to share one budget between processes, e.g. several workers behind one IP
- * backed by a shared store, and pass it as the client's `rateLimiter` option.
+ * included). `createRedisRateLimiter` from `altegio-b2b/redis` shares one budget between processes; implement it
+ * yourself for another store, and pass it as the client's `rateLimiter` option.
  */
 export interface RateLimiter {
   /** Resolves when one request may be sent now; rejects with `signal.reason` if the signal aborts first. */
@@ -46,6 +46,12 @@ export interface RateLimiterOptions {
    * @default 0.5
    */
   factor?: number;
+  /**
+   * Times (`clock.now()`) of requests already sent, which count against the windows as if this limiter had let them
+   * go: for a limiter that takes over from another, e.g. while a shared one is unreachable.
+   * @default []
+   */
+  sentAt?: readonly number[];
   /** Time source; tests inject one. */
   clock?: Clock;
 }
@@ -73,7 +79,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   ].filter((w) => w.limit !== Infinity);
   const keepMs = Math.max(0, ...windows.map((w) => w.ms));
 
-  const sent: number[] = []; // times requests were let go, ascending, only those still inside a window
+  // Times requests were let go, ascending, only those still inside a window.
+  const sent: number[] = [...(options.sentAt ?? [])].sort((a, b) => a - b);
   const queue: Waiter[] = [];
   let blockedUntil = -Infinity;
   let slowUntil = -Infinity;

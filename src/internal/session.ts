@@ -1,5 +1,6 @@
 import { AltegioInputError } from "../errors.js";
 import { rememberSecret } from "./redact.js";
+import { sessionKey, sharedLogin, type SessionStore } from "./session-store.js";
 
 /** Login and password of an Altegio user (phone like `+13155550175`, or email). */
 export interface Credentials {
@@ -22,6 +23,8 @@ interface SessionOptions<User> {
   credentials?: Credentials | undefined;
   onUserToken?: ((token: string) => void | Promise<void>) | undefined;
   login: LoginFn<User>;
+  /** Shares the token with other clients; the partner token goes into the store key. */
+  shared?: { store: SessionStore; partnerToken: string } | undefined;
 }
 
 /**
@@ -32,6 +35,8 @@ export class Session<User> {
   #token: string | undefined;
   #credentials: Credentials | undefined;
   #pending: Promise<LoginResult<User>> | undefined;
+  #sharing: Promise<string> | undefined;
+  readonly #shared: SessionOptions<User>["shared"];
   readonly #onUserToken: SessionOptions<User>["onUserToken"];
   readonly #login: LoginFn<User>;
 
@@ -40,6 +45,7 @@ export class Session<User> {
     this.#credentials = options.credentials;
     this.#onUserToken = options.onUserToken;
     this.#login = options.login;
+    this.#shared = options.shared;
     rememberSecret(options.userToken);
     rememberSecret(options.credentials?.password);
   }
@@ -66,13 +72,34 @@ export class Session<User> {
           "createAltegioClient, or call `altegio.auth.login({ login, password })` first.",
       );
     }
-    return (await abortable(this.login(), signal)).userToken;
+    return abortable(this.#obtain(undefined), signal);
   }
 
   /** Gets a new token unless another call already replaced `staleToken`. */
   async refresh(staleToken: string | undefined, signal?: AbortSignal): Promise<string> {
     if (this.#token && this.#token !== staleToken) return this.#token;
-    return (await abortable(this.login(), signal)).userToken;
+    return abortable(this.#obtain(staleToken), signal);
+  }
+
+  // Without a store: log in. With one: reuse the fleet's token unless it is `stale`, or be the one that logs in.
+  #obtain(stale: string | undefined): Promise<string> {
+    const shared = this.#shared;
+    const creds = this.#credentials;
+    if (!shared || !creds) return this.login().then((result) => result.userToken);
+    this.#sharing ??= (async () => {
+      const token = await sharedLogin({
+        store: shared.store,
+        key: await sessionKey(shared.partnerToken, creds.login),
+        stale,
+        login: async () => (await this.login()).userToken,
+      });
+      rememberSecret(token);
+      this.#token = token;
+      return token;
+    })().finally(() => {
+      this.#sharing = undefined;
+    });
+    return this.#sharing;
   }
 
   /** Logs in (joining a login already under way when no new credentials are given). */

@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CREDENTIALS, startMockServer } from "../../src/mock/index.js";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
@@ -58,6 +59,17 @@ function mustRun(command: string, args: string[], cwd: string): string {
 }
 
 const node = (args: string[], cwd: string) => mustRun(process.execPath, args, cwd);
+
+function nodeWith(args: string[], cwd: string, env: Record<string, string>): string {
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0)
+    throw new Error(`node ${args.join(" ")} exited ${result.status}\n${result.stderr}`);
+  return result.stdout;
+}
 
 let tmp: string;
 let tarball: string;
@@ -166,6 +178,33 @@ const schema = require("altegio-b2b/schema");
 });
 `;
 
+// Acquires three turns from a Redis limiter; its errors must be the user's own core classes.
+const REDIS_BODY = `
+  const limiter = createRedisRateLimiter({ url: process.env.REDIS_URL, key: "pack-" + process.pid, perSecond: 10 });
+  try {
+    for (let i = 0; i < 3; i++) await limiter.acquire();
+    let sameCore = false;
+    try { createRedisRateLimiter({}); } catch (error) { sameCore = error instanceof AltegioInputError; }
+    console.log(JSON.stringify({ granted: 3, sameCore }));
+  } catch (error) {
+    console.log(JSON.stringify({ error: String(error) }));
+  } finally {
+    await limiter.close();
+  }
+`;
+const REDIS_ESM = `
+import { AltegioInputError } from "altegio-b2b";
+import { createRedisRateLimiter } from "altegio-b2b/redis";
+${REDIS_BODY}
+`;
+const REDIS_CJS = `
+const { AltegioInputError } = require("altegio-b2b");
+const { createRedisRateLimiter } = require("altegio-b2b/redis");
+(async () => {
+${REDIS_BODY}
+})();
+`;
+
 // Written as .mts and .cts so tsc resolves through the `import` and the `require` conditions.
 const CONSUMER_TS = `
 import {
@@ -177,6 +216,13 @@ import {
 } from "altegio-b2b";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "altegio-b2b/mock";
 import type { components, operations, paths } from "altegio-b2b/schema";
+import { createRedisRateLimiter, createRedisSessionStore, type RedisRateLimiter } from "altegio-b2b/redis";
+
+export function fleet(url: string): AltegioClient {
+  const rateLimiter: RedisRateLimiter = createRedisRateLimiter({ url, perSecond: 5, perMinute: 200 });
+  const sessionStore = createRedisSessionStore({ url });
+  return createAltegioClient({ partnerToken: "p", rateLimiter, sessionStore });
+}
 
 type ListLocations = paths["/companies"]["get"];
 type Ops = keyof operations;
@@ -219,7 +265,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
       .filter(Boolean)
       .map((p) => p.replace(/^package\//, ""))
       .sort();
-    for (const entry of ["index", "mock/index", "schema"]) {
+    for (const entry of ["index", "mock/index", "redis/index", "schema"]) {
       for (const ext of [".js", ".cjs", ".d.ts", ".d.cts"]) {
         expect(files).toContain(`dist/${entry}${ext}`);
       }
@@ -239,6 +285,51 @@ describe("the packed package", { timeout: 60_000 }, () => {
       expect(new Set(specifiers)).toEqual(new Set(["openapi-fetch"]));
       expect(code).not.toContain("startMockServer");
     }
+  });
+
+  it("keeps the redis entry on the user's copy of the core, with node-redis loaded only for a url", () => {
+    const dist = join(consumer, "node_modules", PKG.name, "dist", "redis");
+    for (const file of ["index.js", "index.cjs"]) {
+      const code = readFileSync(join(dist, file), "utf8");
+      const specifiers = [
+        ...code.matchAll(/(?:from\s*|require\(|import\()\s*["']([^"']+)["']/g),
+      ].map((m) => m[1]);
+      expect(new Set(specifiers)).toEqual(new Set(["altegio-b2b", "crypto", "redis"]));
+      expect(code).not.toContain("class AltegioError");
+    }
+  });
+
+  describe("altegio-b2b/redis from the packed package", () => {
+    let redis: RedisServer;
+    beforeAll(async () => {
+      redis = await startRedisServer();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+
+    it.each([
+      ["ESM", "redis-esm.mjs", REDIS_ESM],
+      ["CJS", "redis-cjs.cjs", REDIS_CJS],
+    ])(
+      "works from %s: without node-redis a clear error, with it a shared limit",
+      (_kind, file, source) => {
+        writeFileSync(join(consumer, file), source);
+        const env = { REDIS_URL: redis.url };
+        const without = JSON.parse(nodeWith([file], consumer, env)) as { error: string };
+        expect(without.error).toMatch(/needs the `redis` package/);
+        copyDependency("redis", consumer);
+        try {
+          const out = JSON.parse(nodeWith([file], consumer, env)) as {
+            granted: number;
+            sameCore: boolean;
+          };
+          expect(out).toEqual({ granted: 3, sameCore: true });
+        } finally {
+          rmSync(join(consumer, "node_modules", "redis"), { recursive: true, force: true });
+        }
+      },
+    );
   });
 
   it.each([
