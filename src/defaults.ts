@@ -53,6 +53,10 @@ export const defaults = {
     /** The fraction of the configured rate used during the cooldown. */
     factor: 0.5,
   },
+  /** What the client logs when neither the `logLevel` option nor `ALTEGIO_LOG` says otherwise: problems to act on. */
+  logLevel: "warn",
+  /** How many HTTP 429s within `windowMs` make a warning (one per window): the rate budget is shared. */
+  rateLimitStorm: { count: 3, windowMs: 60_000 },
   /** Page sizes used by the paginators. */
   pageSize: {
     /** Products per page (the docs are silent on a maximum). */
