@@ -161,12 +161,15 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
     },
   });
 
+  const userAgent = nodeUserAgent();
   raw = createClient<paths>({
     baseUrl,
+    headers: userAgent
+      ? { Accept: defaults.accept, "User-Agent": userAgent }
+      : { Accept: defaults.accept },
     fetch: createAuthLayer({
       partnerToken: options.partnerToken,
       accept: defaults.accept,
-      userAgent: nodeUserAgent(),
       basePath,
       session: session as Session<unknown>,
       send,
@@ -198,7 +201,7 @@ function observers(user: AltegioClientOptions["hooks"], log: Log): AltegioHooks 
     now: () => systemClock.now(),
   });
   return combineHooks([logging, ...list], (error, hook) =>
-    log.error(`a ${hook} hook threw; the call goes on: ${String(error)}`),
+    log.error(`the ${hook} hook threw; the call goes on: ${String(error)}`),
   );
 }
 

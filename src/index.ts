@@ -35,6 +35,17 @@ export type { RateLimiter, RateLimiterOptions } from "./internal/rate-limiter.js
 export type { Clock } from "./internal/clock.js";
 export { parseRetryAfter } from "./internal/retry.js";
 
+// Logging and observability
+export type { Logger, LogLevel } from "./internal/log.js";
+export type {
+  AltegioHooks,
+  AttemptEndEvent,
+  AttemptInfo,
+  AttemptStartEvent,
+  RateLimitWaitEvent,
+  RetryEvent,
+} from "./internal/hooks.js";
+
 // Raw typed access
 export type { ScopedRawClient } from "./internal/scope.js";
 export type { ScopedPaths, SuccessBody, SuccessData } from "./internal/schema-types.js";

@@ -49,7 +49,6 @@ export function authLevel(method: string, path: string): AuthLevel {
 interface AuthLayerOptions {
   partnerToken: string;
   accept: string;
-  userAgent: string | undefined;
   basePath: string;
   session: Session<unknown>;
   send: Sender;
@@ -73,11 +72,11 @@ export function createAuthLayer(
     call.path = path;
     const level = authLevel(request.method, path);
     const headers = request.headers;
-    headers.set("Accept", options.accept);
+    // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
+    // request, cheaper than setting them here); a call may still have overridden Accept.
+    if (headers.get("Accept") !== options.accept) headers.set("Accept", options.accept);
     if (request.body === null) headers.delete("Content-Type");
     else if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
-    if (options.userAgent && !headers.has("User-Agent"))
-      headers.set("User-Agent", options.userAgent);
     const authorize = (userToken: string | undefined) =>
       headers.set(
         "Authorization",

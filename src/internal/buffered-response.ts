@@ -9,15 +9,44 @@ const EMPTY = new ArrayBuffer(0);
  * semantics hold, including "a body can be read once".
  */
 export class BufferedResponse extends Response {
+  readonly #source: Response;
+  readonly #headers: Headers;
   readonly #bytes: ArrayBuffer | null;
   readonly #url: string;
   #used = false;
   #real: Response | undefined;
 
-  constructor(bytes: ArrayBuffer | null, init: ResponseInit, url: string) {
-    super(null, init);
+  /** `source` is the answer whose body was read into `bytes`; its status and headers are served as they are. */
+  constructor(source: Response, bytes: ArrayBuffer | null, url: string, headers = source.headers) {
+    super(null);
+    this.#source = source;
+    this.#headers = headers;
     this.#bytes = bytes;
     this.#url = url;
+  }
+
+  override get status(): number {
+    return this.#source.status;
+  }
+
+  override get ok(): boolean {
+    return this.#source.ok;
+  }
+
+  override get statusText(): string {
+    return this.#source.statusText;
+  }
+
+  override get headers(): Headers {
+    return this.#headers;
+  }
+
+  override get redirected(): boolean {
+    return this.#source.redirected;
+  }
+
+  override get type(): ResponseType {
+    return this.#source.type;
   }
 
   override get url(): string {
@@ -59,8 +88,7 @@ export class BufferedResponse extends Response {
 
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    const { status, statusText, headers } = this;
-    return new BufferedResponse(this.#bytes, { status, statusText, headers }, this.#url);
+    return new BufferedResponse(this.#source, this.#bytes, this.#url, this.#headers);
   }
 
   #read<T>(decode: (bytes: ArrayBuffer) => T): Promise<T> {

@@ -53,5 +53,13 @@ export function operationMatcher(
 
 /** The path of `url` below the base URL's path (`/api/v1/storages/1` -> `/storages/1`), without the query. */
 export function relativePath(url: string, basePath: string): string {
-  return new URL(url).pathname.slice(basePath.length) || "/";
+  // `url` is a Request's, so already normalized: the path runs from the first "/" after the authority to "?" or "#".
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  let end = url.length;
+  const query = url.indexOf("?", start);
+  if (query >= 0) end = query;
+  const hash = url.indexOf("#", start);
+  if (hash >= 0 && hash < end) end = hash;
+  return url.slice(start + basePath.length, end) || "/";
 }

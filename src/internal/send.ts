@@ -3,6 +3,7 @@ import { AltegioConnectionError, AltegioTimeoutError } from "../errors.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { readCallOptions, type CallOptions } from "./call-options.js";
 import { systemClock, type Clock } from "./clock.js";
+import { createDeadlines, type Watch } from "./deadlines.js";
 import type { AltegioHooks, AttemptInfo } from "./hooks.js";
 import { relativePath } from "./operations.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -80,6 +81,7 @@ export function createSender(options: SenderOptions = {}): Sender {
   const random = options.random ?? Math.random;
   const { limiter, hooks } = options;
   const basePath = options.basePath ?? "";
+  const watch = createDeadlines();
   let calls = 0;
 
   return async function send(request, call = readCallOptions(request)) {
@@ -113,22 +115,19 @@ export function createSender(options: SenderOptions = {}): Sender {
 
       let outcome: Outcome;
       try {
-        outcome = await attemptOnce(transport, request, body, signal, timeoutMs, policy);
+        outcome = await attemptOnce(transport, request, body, signal, timeoutMs, watch, policy);
       } catch (reason) {
         if (info) attemptEnd({ error: reason }, false);
         throw reason;
       }
       const last = attempt > maxRetries;
       let delay: number | undefined; // undefined: this attempt is the last
-      let why: string;
       if ("error" in outcome) {
         if (!last && (idempotent || outcome.nothingSent)) {
           delay = backoffDelay(attempt - 1, random, policy);
         }
-        why = outcome.reason;
       } else {
         const { status } = outcome.response;
-        why = `HTTP ${status}`;
         // Only these statuses can lead to a wait, so only they pay for reading Retry-After.
         if (status === 429 || isRetryableStatus(status, policy)) {
           const retryAfter = parseRetryAfter(
@@ -151,8 +150,10 @@ export function createSender(options: SenderOptions = {}): Sender {
         const end =
           "error" in outcome ? { error: outcome.error } : { status: outcome.response.status };
         attemptEnd(end, delay !== undefined);
-        if (delay !== undefined)
-          hooks!.onRetry?.({ ...info, attempt, delayMs: delay, reason: why, ...end });
+        if (delay !== undefined && hooks!.onRetry) {
+          const reason = "error" in outcome ? outcome.reason : `HTTP ${outcome.response.status}`;
+          hooks!.onRetry({ ...info, attempt, delayMs: delay, reason, ...end });
+        }
       }
       if (delay === undefined) {
         if ("error" in outcome) throw outcome.error;
@@ -191,18 +192,19 @@ async function attemptOnce(
   body: ArrayBuffer | undefined,
   signal: AbortSignal | undefined,
   timeoutMs: number,
+  watch: Watch,
   policy: RetryPolicy,
 ): Promise<Outcome> {
   if (signal?.aborted) throw signal.reason;
   const controller = new AbortController();
   let timedOut = false;
   // Node fires timers beyond 2^31-1 ms at once; treat such budgets (and Infinity) as "no timeout".
-  const timer =
+  const unwatch =
     timeoutMs <= MAX_TIMER_MS
-      ? setTimeout(() => {
+      ? watch(timeoutMs, () => {
           timedOut = true;
           controller.abort(new AltegioTimeoutError(`Attempt timed out after ${timeoutMs} ms`));
-        }, timeoutMs)
+        })
       : undefined;
   const onAbort = () => controller.abort(signal!.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
@@ -212,7 +214,12 @@ async function attemptOnce(
       body === undefined ? { signal: controller.signal } : { signal: controller.signal, body };
     const response = await transport(request, init);
     answered = true;
-    return { response: await buffered(response, request.url) };
+    // Reading the body inside the attempt puts stalls under the timeout and turns a reset or truncation mid-body
+    // into a connection error of this attempt (retried like one), instead of a failure later in `.json()`.
+    const bytes = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+    // A Response from an injected fetch may have no url; errors still need to name the request.
+    const url = response.url || request.url;
+    return { response: new BufferedResponse(response, bytes, url, decodedHeaders(response)) };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const where = `${request.method} ${request.url}`;
@@ -228,7 +235,7 @@ async function attemptOnce(
       reason,
     };
   } finally {
-    clearTimeout(timer);
+    unwatch?.();
     signal?.removeEventListener("abort", onAbort);
   }
 }
@@ -236,20 +243,13 @@ async function attemptOnce(
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-// Reading the body inside the attempt puts stalls under the timeout and turns a reset or truncation mid-body into a
-// connection error of this attempt (retried like one), instead of a failure later in the caller's `.json()`.
-async function buffered(response: Response, requestUrl: string): Promise<Response> {
-  const { status, statusText } = response;
-  const bytes = NULL_BODY_STATUSES.has(status) ? null : await response.arrayBuffer();
-  let headers = response.headers;
-  if (headers.has("content-encoding")) {
-    // fetch already decoded the body; the copy must not claim otherwise.
-    headers = new Headers(headers);
-    headers.delete("content-encoding");
-    headers.delete("content-length");
-  }
-  // A Response from an injected fetch may have no url; errors still need to name the request.
-  return new BufferedResponse(bytes, { status, statusText, headers }, response.url || requestUrl);
+// fetch already decoded a compressed body; the buffered copy must not claim otherwise.
+function decodedHeaders(response: Response): Headers {
+  if (!response.headers.has("content-encoding")) return response.headers;
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  return headers;
 }
 
 function callerSignal(request: Request, signal: AbortSignal | undefined): AbortSignal | undefined {
