@@ -66,33 +66,45 @@ export function createAuthLayer(
 ): (request: Request) => Promise<Response> {
   const { session, send, log } = options;
   const partner = `Bearer ${options.partnerToken}`;
-  return async (request) => {
-    const call: SendCall = readCallOptions(request);
-    const path = relativePath(request.url, options.basePath);
-    call.path = path;
-    const level = authLevel(request.method, path);
-    const headers = request.headers;
-    // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
-    // request, cheaper than setting them here); a call may still have overridden Accept.
-    if (headers.get("Accept") !== options.accept) headers.set("Accept", options.accept);
-    if (request.body === null) headers.delete("Content-Type");
-    else if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
-    const authorize = (userToken: string | undefined) =>
-      headers.set(
-        "Authorization",
-        level !== "login" && userToken ? `${partner}, User ${userToken}` : partner,
-      );
+  // Not an async function: the usual call (token known) hands back the sender's own promise, without the extra
+  // promise and turn an async wrapper costs on every call.
+  return (request) => {
+    try {
+      const call: SendCall = readCallOptions(request);
+      const path = relativePath(request.url, options.basePath);
+      call.path = path;
+      const level = authLevel(request.method, path);
+      const headers = request.headers;
+      // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
+      // request, cheaper than setting them here); a call may still have overridden Accept.
+      if (headers.get("Accept") !== options.accept) headers.set("Accept", options.accept);
+      if (request.body === null) headers.delete("Content-Type");
+      else if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
 
-    const token =
-      level === "user"
-        ? (session.token ?? (await session.ensureToken(call.signal)))
-        : session.token;
-    authorize(token);
-    const response = await send(request, call);
-    if (response.status !== 401 || level === "login" || !session.canLogin) return response;
-    // One fresh login and one replay; a second 401 goes back to the caller. The body is already in memory.
-    log.info(`${request.method} ${path} → HTTP 401: logging in again and replaying it once`);
-    authorize(await session.refresh(token, call.signal));
-    return send(request, call);
+      const dispatch = (token: string | undefined): Promise<Response> => {
+        headers.set(
+          "Authorization",
+          level !== "login" && token ? `${partner}, User ${token}` : partner,
+        );
+        const pending = send(request, call);
+        if (level === "login" || !session.canLogin) return pending;
+        return pending.then(async (response) => {
+          if (response.status !== 401) return response;
+          // One fresh login and one replay; a second 401 goes back to the caller. The body is already in memory.
+          log.info(`${request.method} ${path} → HTTP 401: logging in again and replaying it once`);
+          headers.set(
+            "Authorization",
+            `${partner}, User ${await session.refresh(token, call.signal)}`,
+          );
+          return send(request, call);
+        });
+      };
+
+      const token = session.token;
+      if (level === "user" && !token) return session.ensureToken(call.signal).then(dispatch);
+      return dispatch(token);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }
