@@ -49,7 +49,9 @@ export interface AltegioClientOptions {
    */
   baseUrl?: string;
   /**
-   * The fetch implementation to use.
+   * The fetch implementation to use. It is called once per attempt as `fetch(request, { signal, body? })`; a wrapper
+   * must pass `init` on, since it carries the attempt's timeout and cancellation (and, for a retried or replayed
+   * request with a body, the body).
    * @default globalThis.fetch
    */
   fetch?: typeof fetch;
