@@ -8,6 +8,7 @@ import { readData } from "./internal/envelope.js";
 import { createRateLimiter, type RateLimiter } from "./internal/rate-limiter.js";
 import { rememberSecret } from "./internal/redact.js";
 import type { SuccessBody } from "./internal/schema-types.js";
+import { CallRequest } from "./internal/call-options.js";
 import { systemClock } from "./internal/clock.js";
 import { deprecatedLookalikes, deprecatedOperations } from "./internal/deprecated.js";
 import { combineHooks, type AltegioHooks } from "./internal/hooks.js";
@@ -166,6 +167,7 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
   const userAgent = nodeUserAgent();
   raw = createClient<paths>({
     baseUrl,
+    Request: CallRequest,
     headers: userAgent
       ? { Accept: defaults.accept, "User-Agent": userAgent }
       : { Accept: defaults.accept },

@@ -1,7 +1,7 @@
 import { defaults } from "../defaults.js";
 import { AltegioConnectionError, AltegioTimeoutError } from "../errors.js";
 import { BufferedResponse } from "./buffered-response.js";
-import { readCallOptions, type CallOptions } from "./call-options.js";
+import { CallRequest, readCallOptions, type CallOptions } from "./call-options.js";
 import { systemClock, type Clock } from "./clock.js";
 import { createDeadlines, type Watch } from "./deadlines.js";
 import type { AltegioHooks, AttemptInfo } from "./hooks.js";
@@ -252,7 +252,10 @@ function decodedHeaders(response: Response): Headers {
   return headers;
 }
 
+// The signal an attempt must follow: the call's, when it names one; otherwise the request's own, unless the request
+// is a CallRequest built without one (nothing can abort it then).
 function callerSignal(request: Request, signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (request instanceof CallRequest) return signal;
   if (!signal || signal === request.signal) return request.signal;
   return AbortSignal.any([signal, request.signal]);
 }
