@@ -8,6 +8,21 @@ import { readData } from "./internal/envelope.js";
 import { createRateLimiter, type RateLimiter } from "./internal/rate-limiter.js";
 import { rememberSecret } from "./internal/redact.js";
 import type { SuccessBody } from "./internal/schema-types.js";
+import { CallRequest } from "./internal/call-options.js";
+import { systemClock } from "./internal/clock.js";
+import { deprecatedLookalikes, deprecatedOperations } from "./internal/deprecated.js";
+import { combineHooks, type AltegioHooks } from "./internal/hooks.js";
+import {
+  createLog,
+  LOG_LEVELS,
+  logHooks,
+  resolveLogLevel,
+  type Log,
+  type Logger,
+  type LogLevel,
+} from "./internal/log.js";
+import { operationMatcher } from "./internal/operations.js";
+import { isRetryableStatus } from "./internal/retry.js";
 import { createSender } from "./internal/send.js";
 import { Session, type Credentials, type LoginResult } from "./internal/session.js";
 import type { SessionStore } from "./internal/session-store.js";
@@ -36,7 +51,9 @@ export interface AltegioClientOptions {
    */
   baseUrl?: string;
   /**
-   * The fetch implementation to use.
+   * The fetch implementation to use. It is called once per attempt as `fetch(request, { signal, body? })`; a wrapper
+   * must pass `init` on, since it carries the attempt's timeout and cancellation (and, for a retried or replayed
+   * request with a body, the body).
    * @default globalThis.fetch
    */
   fetch?: typeof fetch;
@@ -72,6 +89,26 @@ export interface AltegioClientOptions {
    * @default 30000
    */
   timeoutMs?: number;
+  /**
+   * How much the client logs. Without this option the `ALTEGIO_LOG` environment variable (same values) decides, so
+   * logging can be turned on without code changes; the option wins when both are set.
+   * @default "warn" — only what you must act on (a 429 storm, a deprecated operation, a call that gave up)
+   * @example "debug" // one line per attempt, retry and rate-limit wait
+   */
+  logLevel?: LogLevel;
+  /**
+   * Where log lines go: any object with `debug`, `info`, `warn` and `error` methods taking one string (console, a
+   * pino or winston logger). Tokens and passwords are redacted from every line.
+   * @default console
+   */
+  logger?: Logger;
+  /**
+   * Observers of every attempt (start, end, retry, rate-limit wait), for metrics and tracing; an array composes
+   * several. See the README's OpenTelemetry recipe.
+   * @default undefined
+   * @example { onAttemptEnd: (e) => histogram.record(e.durationMs, { status: e.status }) }
+   */
+  hooks?: AltegioHooks | readonly AltegioHooks[];
 }
 
 /** The Altegio B2B API client. Create it with {@link createAltegioClient}. */
@@ -102,12 +139,17 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
   const baseUrl = (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, "");
   rememberSecret(options.partnerToken);
 
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
+  const log = createLog(resolveLogLevel(options.logLevel), options.logger ?? console);
+
   const send = createSender({
     fetch: options.fetch ?? globalThis.fetch,
     limiter: options.rateLimiter ?? limiterFor(options.rateLimit),
     maxRetries: options.maxRetries ?? defaults.maxRetries,
     timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
     retry: defaults.retry,
+    hooks: observers(options.hooks, log),
+    basePath,
   });
 
   // `raw` and `session` refer to each other (login goes through `raw`), so the session's login is late-bound.
@@ -129,19 +171,25 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
       if (typeof userToken !== "string" || !userToken) {
         throw new AltegioError("POST /auth succeeded but returned no user_token");
       }
+      log.info("logged in (POST /auth)");
       return { userToken, user: body.data };
     },
   });
 
+  const userAgent = nodeUserAgent();
   raw = createClient<paths>({
     baseUrl,
+    Request: CallRequest,
+    headers: userAgent
+      ? { Accept: defaults.accept, "User-Agent": userAgent }
+      : { Accept: defaults.accept },
     fetch: createAuthLayer({
       partnerToken: options.partnerToken,
       accept: defaults.accept,
-      userAgent: nodeUserAgent(),
-      basePath: new URL(baseUrl).pathname.replace(/\/+$/, ""),
+      basePath,
       session: session as Session<unknown>,
       send,
+      log,
     }),
   });
 
@@ -160,6 +208,20 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
     location: (id) => new AltegioLocation(ctx, id),
   };
 }
+
+function observers(user: AltegioClientOptions["hooks"], log: Log): AltegioHooks | undefined {
+  const list = Array.isArray(user) ? user : [user];
+  const logging = logHooks(log, {
+    deprecated: isDeprecated,
+    retryable: (status) => isRetryableStatus(status, defaults.retry),
+    now: () => systemClock.now(),
+  });
+  return combineHooks([logging, ...list], (error, hook) =>
+    log.error(`the ${hook} hook threw; the call goes on: ${String(error)}`),
+  );
+}
+
+const isDeprecated = operationMatcher(deprecatedOperations, deprecatedLookalikes);
 
 function limiterFor(rateLimit: AltegioClientOptions["rateLimit"]): RateLimiter | undefined {
   if (rateLimit === false) return undefined;
@@ -196,8 +258,28 @@ function checkOptions(options: AltegioClientOptions): void {
       issues.push(`${key} must be a non-negative integer, got ${String(value)}`);
     }
   }
+  if (options?.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+    issues.push(
+      `logLevel must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(options.logLevel)}`,
+    );
+  }
+  const logger = options?.logger;
+  if (logger !== undefined && !LOG_METHODS.every((m) => typeof logger?.[m] === "function")) {
+    issues.push(
+      "logger must have debug, info, warn and error methods (console, pino and winston do)",
+    );
+  }
+  const hooks = options?.hooks;
+  for (const item of Array.isArray(hooks) ? hooks : hooks === undefined ? [] : [hooks]) {
+    if (typeof item !== "object" || item === null) {
+      issues.push("hooks must be an object (or an array of objects) with on… methods");
+      break;
+    }
+  }
   if (issues.length) throw new AltegioInputError(issues);
 }
+
+const LOG_METHODS = ["debug", "info", "warn", "error"] as const;
 
 function nodeUserAgent(): string | undefined {
   const node = typeof process === "object" ? process.versions?.node : undefined;

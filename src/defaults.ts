@@ -68,6 +68,10 @@ export const defaults = {
     /** How long a process keeps its fallback limit on top of the shared one after the store answers again, in ms. */
     recoveryMs: 2_000,
   },
+  /** What the client logs when neither the `logLevel` option nor `ALTEGIO_LOG` says otherwise: problems to act on. */
+  logLevel: "warn",
+  /** How many HTTP 429s within `windowMs` make a warning (one per window): the rate budget is shared. */
+  rateLimitStorm: { count: 3, windowMs: 60_000 },
   /** Page sizes used by the paginators. */
   pageSize: {
     /** Products per page: the most live servers serve (the docs are silent; above 100 they serve 25). */

@@ -41,6 +41,17 @@ export { parseRetryAfter } from "./internal/retry.js";
 export { paginate } from "./internal/paginate.js";
 export type { PageRequest, PageResult, PageSource } from "./internal/paginate.js";
 
+// Logging and observability
+export type { Logger, LogLevel } from "./internal/log.js";
+export type {
+  AltegioHooks,
+  AttemptEndEvent,
+  AttemptInfo,
+  AttemptStartEvent,
+  RateLimitWaitEvent,
+  RetryEvent,
+} from "./internal/hooks.js";
+
 // Raw typed access
 export type { ScopedRawClient } from "./internal/scope.js";
 export type { ScopedPaths, SuccessBody, SuccessData } from "./internal/schema-types.js";

@@ -1,20 +1,23 @@
 // Benchmark 1 — overhead: the same GET against a loopback node:http server (in another process) via raw fetch,
-// bare openapi-fetch, and altegio-b2b (raw and convenience), with the client's rate limiter off.
+// bare openapi-fetch, and altegio-b2b (raw and convenience), with the client's rate limiter off. The variants are
+// interleaved call by call (the order rotating every call), so load from other processes, JIT and GC drift land
+// on all of them alike; the whole measurement is repeated and the spread of the ratios over the runs is reported.
 import createClient from "openapi-fetch";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { paths } from "../../generated/b2b-v1.js";
-import { createAltegioClient } from "../../src/index.js";
+import { createAltegioClient, type AltegioClientOptions } from "../../src/index.js";
 import { fixed, median, percentile, printTable, REPO_ROOT, saveResult, startChild } from "./lib.js";
 
 const WARMUP_CALLS = 1_000;
-const ROUNDS = 5;
-const CALLS_PER_ROUND = 1_000; // 5,000 measured calls per variant
+const RUNS = 5;
+const CALLS_PER_RUN = 2_000; // per variant: 10,000 measured calls each
 const LOCATION_ID = 101;
 const HEADERS = {
   Accept: "application/vnd.api.v2+json",
   Authorization: "Bearer partner-token, User user-token",
 };
+const BASELINE = "openapi-fetch (bare)";
 
 interface Variant {
   name: string;
@@ -23,95 +26,136 @@ interface Variant {
   cpuMicros: number;
 }
 
+interface RunStats {
+  medianUs: number;
+  p99Us: number;
+  cpuUsPerCall: number;
+}
+
 export async function overhead(): Promise<void> {
   const server = startChild(join(REPO_ROOT, "scripts/bench/echo-server.ts"));
   try {
     const { port } = await server.firstMessage<{ port: number }>();
     const baseUrl = `http://127.0.0.1:${port}`;
     const bare = createClient<paths>({ baseUrl });
-    const altegio = createAltegioClient({
-      partnerToken: "partner-token",
-      userToken: "user-token",
-      baseUrl,
-      rateLimit: false,
-    });
-    const loc = altegio.location(LOCATION_ID);
-    const variant = (name: string, call: () => Promise<unknown>): Variant => ({
-      name,
-      call,
+    const client = (options: Partial<AltegioClientOptions> = {}) =>
+      createAltegioClient({
+        partnerToken: "partner-token",
+        userToken: "user-token",
+        baseUrl,
+        rateLimit: false,
+        ...options,
+      }).location(LOCATION_ID);
+    const loc = client();
+    const silent = { debug() {}, info() {}, warn() {}, error() {} };
+    const debugLoc = client({ logLevel: "debug", logger: silent });
+    const variants: Variant[] = [
+      [
+        "raw fetch",
+        async () =>
+          (await fetch(`${baseUrl}/storages/${LOCATION_ID}`, { headers: HEADERS })).json(),
+      ],
+      [
+        BASELINE,
+        async () =>
+          (
+            await bare.GET("/storages/{location_id}", {
+              params: { path: { location_id: LOCATION_ID } },
+              headers: HEADERS,
+            })
+          ).data,
+      ],
+      ["altegio-b2b raw", async () => (await loc.raw.GET("/storages/{location_id}")).data],
+      ["altegio-b2b loc.storages.list()", () => loc.storages.list()],
+      ["… with logLevel debug (no-op logger)", () => debugLoc.storages.list()],
+    ].map(([name, call]) => ({
+      name: name as string,
+      call: call as () => Promise<unknown>,
       latenciesMs: [],
       cpuMicros: 0,
-    });
-    const variants = [
-      variant("raw fetch", async () => {
-        const response = await fetch(`${baseUrl}/storages/${LOCATION_ID}`, { headers: HEADERS });
-        return response.json();
-      }),
-      variant("openapi-fetch (bare)", async () => {
-        const { data } = await bare.GET("/storages/{location_id}", {
-          params: { path: { location_id: LOCATION_ID } },
-          headers: HEADERS,
-        });
-        return data;
-      }),
-      variant("altegio-b2b raw", async () => {
-        const { data } = await loc.raw.GET("/storages/{location_id}");
-        return data;
-      }),
-      variant("altegio-b2b loc.storages.list()", () => loc.storages.list()),
-    ];
+    }));
 
-    for (const v of variants) for (let i = 0; i < WARMUP_CALLS; i++) await v.call();
-    // Rounds rotate the order, so drift (JIT, GC, the server warming up) spreads over every variant.
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let k = 0; k < variants.length; k++) {
-        const v = variants[(round + k) % variants.length]!;
-        const cpuBefore = process.cpuUsage();
-        for (let i = 0; i < CALLS_PER_ROUND; i++) {
+    const runs: RunStats[][] = [];
+    for (let run = -1; run < RUNS; run++) {
+      const calls = run < 0 ? WARMUP_CALLS : CALLS_PER_RUN;
+      for (const v of variants) {
+        v.latenciesMs = [];
+        v.cpuMicros = 0;
+      }
+      for (let i = 0; i < calls; i++) {
+        for (let k = 0; k < variants.length; k++) {
+          const v = variants[(i + k) % variants.length]!;
+          const cpuBefore = process.cpuUsage();
           const start = performance.now();
           await v.call();
           v.latenciesMs.push(performance.now() - start);
+          const cpu = process.cpuUsage(cpuBefore);
+          v.cpuMicros += cpu.user + cpu.system;
         }
-        const cpu = process.cpuUsage(cpuBefore);
-        v.cpuMicros += cpu.user + cpu.system;
       }
+      if (run < 0) continue; // warm-up
+      runs.push(
+        variants.map((v) => ({
+          medianUs: median(v.latenciesMs) * 1000,
+          p99Us: percentile(v.latenciesMs, 99) * 1000,
+          cpuUsPerCall: v.cpuMicros / v.latenciesMs.length,
+        })),
+      );
     }
 
-    const stats = variants.map((v) => ({
-      variant: v.name,
-      calls: v.latenciesMs.length,
-      medianUs: median(v.latenciesMs) * 1000,
-      p99Us: percentile(v.latenciesMs, 99) * 1000,
-      cpuUsPerCall: v.cpuMicros / v.latenciesMs.length,
-    }));
-    const base = stats[0]!;
-    const rows = stats.map((s) => ({
-      ...s,
-      medianRatio: s.medianUs / base.medianUs,
-      p99Ratio: s.p99Us / base.p99Us,
-      cpuRatio: s.cpuUsPerCall / base.cpuUsPerCall,
-    }));
+    const base = variants.findIndex((v) => v.name === BASELINE);
+    const rows = variants.map((v, i) => {
+      const of = (pick: (s: RunStats) => number) => runs.map((r) => pick(r[i]!));
+      const ratio = (pick: (s: RunStats) => number) =>
+        runs.map((r) => pick(r[i]!) / pick(r[base]!));
+      return {
+        variant: v.name,
+        medianUs: median(of((s) => s.medianUs)),
+        p99Us: median(of((s) => s.p99Us)),
+        cpuUsPerCall: median(of((s) => s.cpuUsPerCall)),
+        medianRatio: spread(ratio((s) => s.medianUs)),
+        cpuRatio: spread(ratio((s) => s.cpuUsPerCall)),
+        p99Ratio: spread(ratio((s) => s.p99Us)),
+      };
+    });
+    const show = (s: Spread) => `${fixed(s.median)} (${fixed(s.min)}–${fixed(s.max)})`;
     printTable(
-      `Overhead: GET /storages/{location_id} on loopback, ${ROUNDS * CALLS_PER_ROUND} calls each ` +
-        `after ${WARMUP_CALLS} warm-up calls (ratios to raw fetch)`,
-      ["variant", "median µs", "p99 µs", "CPU µs/call", "median ×", "p99 ×", "CPU ×"],
+      `Overhead: GET /storages/{location_id} on loopback; ${RUNS} runs × ${CALLS_PER_RUN} calls per variant, ` +
+        `interleaved call by call, after ${WARMUP_CALLS} warm-up calls each. Values: median over runs; ratios ` +
+        `to ${BASELINE}, median (min–max) over runs`,
+      ["variant", "median µs", "p99 µs", "CPU µs/call", "median ×", "CPU ×", "p99 ×"],
       rows.map((r) => [
         r.variant,
         fixed(r.medianUs, 0),
         fixed(r.p99Us, 0),
         fixed(r.cpuUsPerCall, 0),
-        fixed(r.medianRatio),
-        fixed(r.p99Ratio),
-        fixed(r.cpuRatio),
+        show(r.medianRatio),
+        show(r.cpuRatio),
+        show(r.p99Ratio),
       ]),
     );
     saveResult("overhead", {
       warmupCalls: WARMUP_CALLS,
-      callsPerVariant: ROUNDS * CALLS_PER_ROUND,
-      note: "server in a separate process; CPU is the client process only (user + system)",
+      runs: RUNS,
+      callsPerRun: CALLS_PER_RUN,
+      baseline: BASELINE,
+      note:
+        "server in a separate process; variants interleaved call by call; CPU is the client process only " +
+        "(user + system); ratios are median (min–max) over runs",
       variants: rows,
+      perRun: runs.map((r) => Object.fromEntries(r.map((s, i) => [variants[i]!.name, s]))),
     });
   } finally {
     await server.stop();
   }
+}
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spread(values: number[]): Spread {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }

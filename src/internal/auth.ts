@@ -1,9 +1,8 @@
-import type { CallOptions } from "./call-options.js";
 import { readCallOptions } from "./call-options.js";
+import type { Log } from "./log.js";
+import { operationMatcher, relativePath, type OperationRef } from "./operations.js";
+import type { SendCall, Sender } from "./send.js";
 import type { Session } from "./session.js";
-
-/** Sends one logical request (the attempt loop with rate limiting, retries and timeouts lives behind it). */
-export type Send = (request: Request, call: CallOptions) => Promise<Response>;
 
 /** Who a request speaks for: `login` and `partner` may go without a user token, `user` may not. */
 export type AuthLevel = "login" | "partner" | "user";
@@ -11,7 +10,7 @@ export type AuthLevel = "login" | "partner" | "user";
 // Operations whose spec security is the partner token alone (BearerPartner), as path templates; a test keeps this
 // list equal to the spec's. They still carry the user token when one is known, since some answer more with it
 // (e.g. `my=1`).
-export const partnerLevelOperations: readonly (readonly [method: string, template: string])[] = [
+export const partnerLevelOperations: readonly OperationRef[] = [
   ["GET", "/companies"],
   ["GET", "/company/{location_id}"],
   ["GET", "/chain/{chain_id}/service_categories"],
@@ -44,84 +43,73 @@ export const partnerLevelOperations: readonly (readonly [method: string, templat
   ["GET", "/tips/{location_id}/settings/{master_tips_settings_id}/enable"],
 ];
 
-/** `/company/{location_id}` -> a pattern where each `{param}` is one path segment. */
-const templatePattern = (template: string): RegExp =>
-  new RegExp(
-    `^${template
-      .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))
-      .join("[^/]+")}$`,
-  );
-const partnerLevelPatterns = partnerLevelOperations.map(
-  ([method, template]) => [method, templatePattern(template)] as const,
-);
+const isPartnerLevel = operationMatcher(partnerLevelOperations);
 
 /** Classifies a request by method and path (relative to the API base). */
 export function authLevel(method: string, path: string): AuthLevel {
   if (method === "POST" && path === "/auth") return "login";
-  return partnerLevelPatterns.some(([m, re]) => m === method && re.test(path)) ? "partner" : "user";
+  return isPartnerLevel(method, path) === undefined ? "user" : "partner";
 }
 
 interface AuthLayerOptions {
   partnerToken: string;
   accept: string;
-  userAgent: string | undefined;
   basePath: string;
   session: Session<unknown>;
-  send: Send;
+  send: Sender;
+  log: Log;
 }
 
 /**
  * The auth piece of the pipeline: sets the headers every request needs, logs in before the first user-level call
- * when only credentials are known, and after a 401 logs in again and replays the request once.
+ * when only credentials are known, and after a 401 logs in again and replays the request once. Headers are set on
+ * the request openapi-fetch built rather than on a copy: a copy costs a Request construction per call, about as
+ * much as the rest of this layer.
  */
 export function createAuthLayer(
   options: AuthLayerOptions,
 ): (request: Request) => Promise<Response> {
-  const { session, send } = options;
-  return async (request) => {
-    const call = readCallOptions(request);
-    const path = new URL(request.url).pathname.slice(options.basePath.length) || "/";
-    const level = authLevel(request.method, path);
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    const build = (userToken: string | undefined) =>
-      new Request(request.url, {
-        method: request.method,
-        headers: buildHeaders(request.headers, body !== undefined, userToken, options, level),
-        body,
-        signal: request.signal,
-        redirect: request.redirect,
-      });
-
-    const token = level === "user" ? await session.ensureToken(call.signal) : session.token;
-    const response = await send(build(token), call);
-    if (response.status !== 401 || level === "login" || !session.canLogin) return response;
-    // One fresh login and one replay; a second 401 goes back to the caller.
-    await response.body?.cancel();
-    const fresh = await session.refresh(token, call.signal);
-    return send(build(fresh), call);
-  };
-}
-
-function buildHeaders(
-  original: Headers,
-  hasBody: boolean,
-  userToken: string | undefined,
-  options: AuthLayerOptions,
-  level: AuthLevel,
-): Headers {
-  const headers = new Headers(original);
-  headers.set("Accept", options.accept);
+  const { session, send, log } = options;
   const partner = `Bearer ${options.partnerToken}`;
-  headers.set(
-    "Authorization",
-    level !== "login" && userToken ? `${partner}, User ${userToken}` : partner,
-  );
-  if (hasBody) {
-    if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
-  } else {
-    headers.delete("Content-Type");
-  }
-  if (options.userAgent && !headers.has("User-Agent")) headers.set("User-Agent", options.userAgent);
-  return headers;
+  // Not an async function: the usual call (token known) hands back the sender's own promise, without the extra
+  // promise and turn an async wrapper costs on every call.
+  return (request) => {
+    try {
+      const call: SendCall = readCallOptions(request);
+      const path = relativePath(request.url, options.basePath);
+      call.path = path;
+      const level = authLevel(request.method, path);
+      const headers = request.headers;
+      // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
+      // request, cheaper than setting them here); a call may still have overridden Accept.
+      if (headers.get("Accept") !== options.accept) headers.set("Accept", options.accept);
+      if (request.body === null) headers.delete("Content-Type");
+      else if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+
+      const dispatch = (token: string | undefined): Promise<Response> => {
+        headers.set(
+          "Authorization",
+          level !== "login" && token ? `${partner}, User ${token}` : partner,
+        );
+        const pending = send(request, call);
+        if (level === "login" || !session.canLogin) return pending;
+        return pending.then(async (response) => {
+          if (response.status !== 401) return response;
+          // One fresh login and one replay; a second 401 goes back to the caller. The body is already in memory.
+          log.info(`${request.method} ${path} → HTTP 401: logging in again and replaying it once`);
+          headers.set(
+            "Authorization",
+            `${partner}, User ${await session.refresh(token, call.signal)}`,
+          );
+          return send(request, call);
+        });
+      };
+
+      const token = session.token;
+      if (level === "user" && !token) return session.ensureToken(call.signal).then(dispatch);
+      return dispatch(token);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
 }

@@ -14,11 +14,26 @@ export interface CallOptions {
   maxRetries?: number;
 }
 
+/**
+ * The Request class the client's openapi-fetch builds requests with. It remembers the caller's own signal: every
+ * Request has a signal, but only one the caller passed can ever abort, and listening on the others on every attempt
+ * costs a measurable share of a call.
+ */
+export class CallRequest extends Request {
+  readonly callerSignal: AbortSignal | undefined;
+
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    this.callerSignal = init?.signal ?? undefined;
+  }
+}
+
 // openapi-fetch copies init keys it does not know onto the Request it builds; that is how per-call options reach the
-// transport without a side channel.
+// transport without a side channel. A request from elsewhere (e.g. a middleware's own) keeps its signal.
 export function readCallOptions(request: Request): CallOptions {
   const carrier = request as Request & { timeoutMs?: unknown; maxRetries?: unknown };
-  const out: CallOptions = { signal: request.signal };
+  const signal = request instanceof CallRequest ? request.callerSignal : request.signal;
+  const out: CallOptions = signal ? { signal } : {};
   if (typeof carrier.timeoutMs === "number") out.timeoutMs = carrier.timeoutMs;
   if (typeof carrier.maxRetries === "number") out.maxRetries = carrier.maxRetries;
   return out;

@@ -1,7 +1,11 @@
 import { defaults } from "../defaults.js";
 import { AltegioConnectionError, AltegioTimeoutError } from "../errors.js";
-import { readCallOptions, type CallOptions } from "./call-options.js";
+import { BufferedResponse } from "./buffered-response.js";
+import { CallRequest, readCallOptions, type CallOptions } from "./call-options.js";
 import { systemClock, type Clock } from "./clock.js";
+import { createDeadlines, type Watch } from "./deadlines.js";
+import type { AltegioHooks, AttemptInfo } from "./hooks.js";
+import { relativePath } from "./operations.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import {
   backoffDelay,
@@ -13,10 +17,20 @@ import {
   type RetryPolicy,
 } from "./retry.js";
 
+/**
+ * How the attempt loop reaches the network: once per attempt, as `fetch(request, { signal, body })`. The same
+ * request goes out every time; `init` carries the attempt's own signal (caller's signal or its timeout) and, for a
+ * request with a body, the bytes read once. Any `fetch` has this shape, and a wrapper must pass `init` on.
+ */
+export type Transport = (
+  request: Request,
+  init: { signal: AbortSignal; body?: ArrayBuffer },
+) => Promise<Response>;
+
 /** Options of {@link createSender}; every one has a default. */
 export interface SenderOptions {
   /** The transport; defaults to the global `fetch`. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: Transport;
   /** Asked before every attempt; omit for no client-side limiting (`rateLimit: false`). */
   limiter?: RateLimiter;
   /** Retries after the first attempt, unless the call says otherwise. */
@@ -25,32 +39,50 @@ export interface SenderOptions {
   timeoutMs?: number;
   /** Backoff and classification; `defaults.retry` by default. */
   retry?: RetryPolicy;
-  /** Drives backoff sleeps and reads `now` for `Retry-After` dates (timeouts use real timers). */
+  /** Drives backoff sleeps, reads `now` for `Retry-After` dates and times attempts (timeouts use real timers). */
   clock?: Clock;
   /** Source of jitter in [0, 1). */
   random?: () => number;
+  /** Observers of every attempt, already combined (see `combineHooks`); none by default. */
+  hooks?: AltegioHooks | undefined;
+  /** Path of the base URL, so events name paths relative to it. */
+  basePath?: string;
+}
+
+/** A call's options plus what the layer above already worked out. */
+export interface SendCall extends CallOptions {
+  /** The request's path relative to the base URL, when known. */
+  path?: string;
 }
 
 /** Sends one request with rate limiting, per-attempt timeouts and retries; resolves with the last response. */
-export type Sender = (request: Request, call?: CallOptions) => Promise<Response>;
+export type Sender = (request: Request, call?: SendCall) => Promise<Response>;
 
-type Outcome = { response: Response } | { error: AltegioConnectionError; nothingSent: boolean };
+type Outcome =
+  { response: Response } | { error: AltegioConnectionError; nothingSent: boolean; reason: string };
+
+// A request may be sent again (a 401 replay); its body stream can be read only once.
+const bodies = new WeakMap<Request, ArrayBuffer>();
 
 /**
- * Builds the attempt loop. Per attempt: wait for the limiter, send a fresh copy of the request (body buffered once),
- * read the whole response body within `timeoutMs`, then classify. Idempotent methods are retried on connection
- * errors, timeouts and `retry.statuses`; other methods only when the failure proves nothing was sent. Waits between
- * attempts use full-jitter backoff or the server's `Retry-After`; a `Retry-After` beyond `retry.maxRetryAfterMs`
- * ends the loop. HTTP statuses are never thrown: the last response is returned. Network failures throw
+ * Builds the attempt loop. Per attempt: wait for the limiter, send the request (body buffered once), read the whole
+ * response body within `timeoutMs`, then classify. Idempotent methods are retried on connection errors, timeouts
+ * and `retry.statuses`; other methods only when the failure proves nothing was sent. Waits between attempts use
+ * full-jitter backoff or the server's `Retry-After`; a `Retry-After` beyond `retry.maxRetryAfterMs` ends the loop.
+ * HTTP statuses are never thrown: the last response is returned. Network failures throw
  * {@link AltegioConnectionError} / {@link AltegioTimeoutError}; the caller's signal rejects with its reason at once.
  * The timeout covers one attempt's send and full body, not time queued in the limiter or sleeping between attempts.
+ * Hooks see every attempt; with none, no event is built.
  */
 export function createSender(options: SenderOptions = {}): Sender {
-  const transport = options.fetch ?? ((request: Request) => fetch(request));
+  const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
   const policy = options.retry ?? defaults.retry;
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
-  const { limiter } = options;
+  const { limiter, hooks } = options;
+  const basePath = options.basePath ?? "";
+  const watch = createDeadlines();
+  let calls = 0;
 
   return async function send(request, call = readCallOptions(request)) {
     const signal = callerSignal(request, call.signal);
@@ -59,81 +91,151 @@ export function createSender(options: SenderOptions = {}): Sender {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? defaults.timeoutMs;
     const method = request.method.toUpperCase();
     const idempotent = isIdempotentMethod(method, policy);
-    // Buffered once so that every attempt re-sends the same bytes.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const fresh = (attemptSignal: AbortSignal) =>
-      new Request(request.url, {
-        method,
-        headers: request.headers,
-        body,
-        redirect: request.redirect,
-        signal: attemptSignal,
-      });
+    const body = request.body === null ? undefined : await bufferBody(request);
+    const info: AttemptInfo | undefined = hooks && {
+      callId: ++calls,
+      attempt: 0,
+      method,
+      url: request.url,
+      path: call.path ?? relativePath(request.url, basePath),
+    };
 
-    for (let attempt = 0; ; attempt++) {
-      await limiter?.acquire(signal);
-      const outcome = await attemptOnce(transport, fresh, signal, timeoutMs, policy);
-      const last = attempt >= maxRetries;
+    for (let attempt = 1; ; attempt++) {
+      if (limiter) await acquire(limiter, signal, info && { ...info, attempt });
+      const startedAt = info ? clock.now() : 0;
+      hooks?.onAttemptStart?.({ ...info!, attempt, startedAt });
+      const attemptEnd = (end: { status?: number; error?: unknown }, willRetry: boolean) =>
+        hooks?.onAttemptEnd?.({
+          ...info!,
+          attempt,
+          durationMs: clock.now() - startedAt,
+          ...end,
+          willRetry,
+        });
+
+      let outcome: Outcome;
+      try {
+        outcome = await attemptOnce(transport, request, body, signal, timeoutMs, watch, policy);
+      } catch (reason) {
+        if (info) attemptEnd({ error: reason }, false);
+        throw reason;
+      }
+      const last = attempt > maxRetries;
+      let delay: number | undefined; // undefined: this attempt is the last
       if ("error" in outcome) {
-        if (last || !(idempotent || outcome.nothingSent)) throw outcome.error;
-        await clock.sleep(backoffDelay(attempt, random, policy), signal);
-        continue;
+        if (!last && (idempotent || outcome.nothingSent)) {
+          delay = backoffDelay(attempt - 1, random, policy);
+        }
+      } else {
+        const { status } = outcome.response;
+        // Only these statuses can lead to a wait, so only they pay for reading Retry-After.
+        if (status === 429 || isRetryableStatus(status, policy)) {
+          const retryAfter = parseRetryAfter(
+            outcome.response.headers.get("retry-after"),
+            clock.now(),
+          );
+          if (status === 429) {
+            limiter?.onRateLimited?.(
+              retryAfter === undefined ? undefined : Math.min(retryAfter, policy.maxRetryAfterMs),
+            );
+          }
+          const tooLong = retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs;
+          if (!last && idempotent && isRetryableStatus(status, policy) && !tooLong) {
+            delay = retryAfter ?? backoffDelay(attempt - 1, random, policy);
+          }
+        }
       }
-      const { response } = outcome;
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), clock.now());
-      if (response.status === 429) {
-        limiter?.onRateLimited?.(
-          retryAfter === undefined ? undefined : Math.min(retryAfter, policy.maxRetryAfterMs),
-        );
+
+      if (info) {
+        const end =
+          "error" in outcome ? { error: outcome.error } : { status: outcome.response.status };
+        attemptEnd(end, delay !== undefined);
+        if (delay !== undefined && hooks!.onRetry) {
+          const reason = "error" in outcome ? outcome.reason : `HTTP ${outcome.response.status}`;
+          hooks!.onRetry({ ...info, attempt, delayMs: delay, reason, ...end });
+        }
       }
-      if (last || !idempotent || !isRetryableStatus(response.status, policy)) return response;
-      if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return response;
-      await clock.sleep(retryAfter ?? backoffDelay(attempt, random, policy), signal);
+      if (delay === undefined) {
+        if ("error" in outcome) throw outcome.error;
+        return outcome.response;
+      }
+      await clock.sleep(delay, signal);
     }
   };
+
+  // Timed only when someone listens; waits under 1 ms are the limiter's bookkeeping, not a wait.
+  async function acquire(
+    limiter: RateLimiter,
+    signal: AbortSignal | undefined,
+    info: AttemptInfo | undefined,
+  ): Promise<void> {
+    if (!info || !hooks?.onRateLimitWait) return limiter.acquire(signal);
+    const start = clock.now();
+    await limiter.acquire(signal);
+    const waitedMs = clock.now() - start;
+    if (waitedMs >= 1) hooks.onRateLimitWait({ ...info, waitedMs });
+  }
+}
+
+async function bufferBody(request: Request): Promise<ArrayBuffer> {
+  let body = bodies.get(request);
+  if (body === undefined) {
+    body = await request.arrayBuffer();
+    bodies.set(request, body);
+  }
+  return body;
 }
 
 async function attemptOnce(
-  transport: (request: Request) => Promise<Response>,
-  fresh: (signal: AbortSignal) => Request,
+  transport: Transport,
+  request: Request,
+  body: ArrayBuffer | undefined,
   signal: AbortSignal | undefined,
   timeoutMs: number,
+  watch: Watch,
   policy: RetryPolicy,
 ): Promise<Outcome> {
+  if (signal?.aborted) throw signal.reason;
   const controller = new AbortController();
   let timedOut = false;
   // Node fires timers beyond 2^31-1 ms at once; treat such budgets (and Infinity) as "no timeout".
-  const timer =
+  const unwatch =
     timeoutMs <= MAX_TIMER_MS
-      ? setTimeout(() => {
+      ? watch(timeoutMs, () => {
           timedOut = true;
           controller.abort(new AltegioTimeoutError(`Attempt timed out after ${timeoutMs} ms`));
-        }, timeoutMs)
+        })
       : undefined;
   const onAbort = () => controller.abort(signal!.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
-  const request = fresh(controller.signal);
   let answered = false;
   try {
-    const response = await transport(request);
+    const init =
+      body === undefined ? { signal: controller.signal } : { signal: controller.signal, body };
+    const response = await transport(request, init);
     answered = true;
-    return { response: await buffered(response, request.url) };
+    // Reading the body inside the attempt puts stalls under the timeout and turns a reset or truncation mid-body
+    // into a connection error of this attempt (retried like one), instead of a failure later in `.json()`.
+    const bytes = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+    // A Response from an injected fetch may have no url; errors still need to name the request.
+    const url = response.url || request.url;
+    return { response: new BufferedResponse(response, bytes, url, decodedHeaders(response)) };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     const where = `${request.method} ${request.url}`;
     if (timedOut) {
-      return {
-        error: new AltegioTimeoutError(`${where} timed out after ${timeoutMs} ms`),
-        nothingSent: false,
-      };
+      const reason = `timed out after ${timeoutMs} ms`;
+      return { error: new AltegioTimeoutError(`${where} ${reason}`), nothingSent: false, reason };
     }
+    const reason = describe(error);
     return {
-      error: new AltegioConnectionError(`${where} failed: ${describe(error)}`, { cause: error }),
+      error: new AltegioConnectionError(`${where} failed: ${reason}`, { cause: error }),
       // Once headers arrived the request was certainly sent, whatever broke while reading the body.
       nothingSent: !answered && provesNothingWasSent(error, policy.nothingSentCodes),
+      reason,
     };
   } finally {
-    clearTimeout(timer);
+    unwatch?.();
     signal?.removeEventListener("abort", onAbort);
   }
 }
@@ -141,27 +243,19 @@ async function attemptOnce(
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-// Reading the body inside the attempt puts stalls under the timeout and turns a reset or truncation mid-body into a
-// connection error of this attempt (retried like one), instead of a failure later in the caller's `.json()`.
-async function buffered(response: Response, requestUrl: string): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+// fetch already decoded a compressed body; the buffered copy must not claim otherwise.
+function decodedHeaders(response: Response): Headers {
+  if (!response.headers.has("content-encoding")) return response.headers;
   const headers = new Headers(response.headers);
-  if (headers.has("content-encoding")) {
-    // fetch already decoded the body; the copy must not claim otherwise.
-    headers.delete("content-encoding");
-    headers.delete("content-length");
-  }
-  const copy = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-  // A Response from an injected fetch may have no url; errors still need to name the request.
-  Object.defineProperty(copy, "url", { value: response.url || requestUrl });
-  return copy;
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  return headers;
 }
 
+// The signal an attempt must follow: the call's, when it names one; otherwise the request's own, unless the request
+// is a CallRequest built without one (nothing can abort it then).
 function callerSignal(request: Request, signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (request instanceof CallRequest) return signal;
   if (!signal || signal === request.signal) return request.signal;
   return AbortSignal.any([signal, request.signal]);
 }

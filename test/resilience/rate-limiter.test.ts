@@ -149,10 +149,10 @@ describe("rate limiting through a real server", () => {
       clock,
       // Counts requests on the wire, so virtual time only moves while nothing is in transit and arrival times
       // are exactly what the limiter let go.
-      fetch: async (request) => {
+      fetch: async (request, init) => {
         inFlight++;
         try {
-          const response = await fetch(request);
+          const response = await fetch(request, init);
           return new Response(await response.arrayBuffer(), response);
         } finally {
           inFlight--;

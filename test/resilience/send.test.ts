@@ -228,7 +228,7 @@ describe("idempotent retries", () => {
     let attempts = 0;
     const { send } = setup({
       maxRetries: 1,
-      fetch: (request) => (attempts++, fetch(request)),
+      fetch: (request, init) => (attempts++, fetch(request, init)),
     });
     const error = await send(new Request(`http://127.0.0.1:${port}/x`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltegioConnectionError);
