@@ -7,9 +7,34 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers.js";
 import { collectSuccessExamples, typeCheckExamples } from "./example-types.js";
 
-const doc = JSON.parse(
-  await readFile(join(REPO_ROOT, "generated", "b2b-v1.openapi.json"), "utf8"),
-) as Record<string, unknown>;
+const read = async (file: string) =>
+  JSON.parse(await readFile(join(REPO_ROOT, "generated", file), "utf8")) as Record<string, unknown>;
+const doc = await read("b2b-v1.openapi.json");
+const docV2 = await read("b2b-v2.openapi.json");
+
+describe("v2 success examples against the generated v2 types", () => {
+  const examples = collectSuccessExamples(docV2);
+
+  it("covers the success examples of the v2 spec", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("every one type-checks", () => {
+    const failures = typeCheckExamples(examples, join(REPO_ROOT, "generated", "b2b-v2"));
+    expect(Object.fromEntries(failures)).toEqual({});
+  }, 120_000);
+
+  it("a field v2 does not list is caught", () => {
+    const [first] = examples.filter((e) => e.path === "/locations/{location_id}/products");
+    const value = first!.value as { data: { attributes: object }[] };
+    const bad = {
+      ...first!,
+      value: { ...value, data: [{ ...value.data[0], attributes: { not_a_field: 1 } }] },
+    };
+    const failures = typeCheckExamples([bad], join(REPO_ROOT, "generated", "b2b-v2"));
+    expect([...failures.values()].join()).toMatch(/not_a_field/);
+  }, 120_000);
+});
 
 describe("success examples against the generated types", () => {
   const examples = collectSuccessExamples(doc);
