@@ -8,6 +8,9 @@ export type Send = (request: Request, call: CallOptions) => Promise<Response>;
 /** Who a request speaks for: `login` and `partner` may go without a user token, `user` may not. */
 export type AuthLevel = "login" | "partner" | "user";
 
+/** Which API a request goes to; the partner-level table below holds v1 paths only. */
+export type ApiVersion = "v1" | "v2";
+
 // Operations whose spec security is the partner token alone (BearerPartner), as path templates; a test keeps this
 // list equal to the spec's. They still carry the user token when one is known, since some answer more with it
 // (e.g. `my=1`).
@@ -56,13 +59,19 @@ const partnerLevelPatterns = partnerLevelOperations.map(
   ([method, template]) => [method, templatePattern(template)] as const,
 );
 
-/** Classifies a request by method and path (relative to the API base). */
-export function authLevel(method: string, path: string): AuthLevel {
+/**
+ * Classifies a request by method and path (relative to its API's base). Every v2 operation's spec security is the
+ * partner plus user token (a test keeps that equal to the spec), and login lives in v1 only.
+ */
+export function authLevel(method: string, path: string, api: ApiVersion = "v1"): AuthLevel {
+  if (api === "v2") return "user";
   if (method === "POST" && path === "/auth") return "login";
   return partnerLevelPatterns.some(([m, re]) => m === method && re.test(path)) ? "partner" : "user";
 }
 
 interface AuthLayerOptions {
+  /** @default "v1" */
+  api?: ApiVersion;
   partnerToken: string;
   accept: string;
   userAgent: string | undefined;
@@ -82,7 +91,7 @@ export function createAuthLayer(
   return async (request) => {
     const call = readCallOptions(request);
     const path = new URL(request.url).pathname.slice(options.basePath.length) || "/";
-    const level = authLevel(request.method, path);
+    const level = authLevel(request.method, path, options.api);
     const body = request.body ? await request.arrayBuffer() : undefined;
     const build = (userToken: string | undefined) =>
       new Request(request.url, {
