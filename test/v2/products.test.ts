@@ -68,7 +68,7 @@ describe("v2 beside v1 on one client", () => {
       });
     }
     const v1: number[] = [];
-    for await (const p of loc.products.list()) v1.push(p.good_id);
+    for await (const p of loc.products.list()) v1.push(Number(p.good_id));
     const v2 = [];
     for await (const p of loc.v2.products.list({ limit: 3 })) v2.push(p);
     expect(v2.map((p) => Number(p.id)).sort((a, b) => a - b)).toEqual(v1.sort((a, b) => a - b));
