@@ -21,18 +21,20 @@ export interface Unwrapped<Body> {
   meta: Body extends { meta?: infer M } ? M : unknown;
 }
 
-/** The answer's parsed JSON body, or the error class for its status; undefined for an allowed empty body. */
-async function readJsonBody(
+type Fail = (body: unknown, message?: string) => AltegioApiError;
+
+/**
+ * The answer's parsed JSON body after `check` accepted it, or the error class for its status: a non-2xx status or a
+ * body that is not JSON. Undefined for an empty body when `allowEmpty`.
+ */
+async function readChecked<Body>(
   method: string,
   pending: Promise<TextResult>,
   allowEmpty: boolean,
-): Promise<{
-  body: unknown;
-  status: number;
-  fail: (body: unknown, message?: string) => AltegioApiError;
-}> {
+  check: (body: unknown, status: number, fail: Fail) => void,
+): Promise<Body | undefined> {
   const { data, error, response } = await pending;
-  const fail = (body: unknown, message?: string): AltegioApiError =>
+  const fail: Fail = (body, message) =>
     fromResponse({
       status: response.status,
       method,
@@ -45,38 +47,40 @@ async function readJsonBody(
 
   if (!response.ok) throw fail(error ?? "");
   if (data === undefined || data === "") {
-    if (allowEmpty) return { body: undefined, status: response.status, fail };
+    if (allowEmpty) return undefined;
     throw fail(
       "",
       `Empty response (HTTP ${response.status}) where the operation promises a JSON body`,
     );
   }
+  let body: unknown;
   try {
-    return { body: JSON.parse(data) as unknown, status: response.status, fail };
+    body = JSON.parse(data);
   } catch {
     throw fail(data);
   }
+  check(body, response.status, fail);
+  return body as Body;
 }
 
 /**
  * Turns a raw answer into its envelope, or throws the error class for its status: a non-2xx status, a body that is
  * not JSON, or `success: false` at any status. `allowEmpty` accepts the bodiless 202/204 that deletes may answer.
  */
-export async function readEnvelope<Body>(
+export function readEnvelope<Body>(
   method: string,
   pending: Promise<TextResult>,
   allowEmpty = false,
 ): Promise<Body | undefined> {
-  const { body, status, fail } = await readJsonBody(method, pending, allowEmpty);
-  if (body === undefined) return undefined;
-  if (!isEnvelope(body)) {
-    throw fail(body, `Unexpected response (HTTP ${status}): not an Altegio envelope`);
-  }
-  if (body.success !== true) throw fail(body);
-  if (!allowEmpty && (body.data === undefined || body.data === null)) {
-    throw fail(body, `Unexpected response (HTTP ${status}): the envelope has no data`);
-  }
-  return body as Body;
+  return readChecked<Body>(method, pending, allowEmpty, (body, status, fail) => {
+    if (!isEnvelope(body)) {
+      throw fail(body, `Unexpected response (HTTP ${status}): not an Altegio envelope`);
+    }
+    if (body.success !== true) throw fail(body);
+    if (!allowEmpty && (body.data === undefined || body.data === null)) {
+      throw fail(body, `Unexpected response (HTTP ${status}): the envelope has no data`);
+    }
+  });
 }
 
 /**
@@ -84,21 +88,20 @@ export async function readEnvelope<Body>(
  * errors are the v1 envelope (`success: false`, `meta.message`, `meta.errors` as field -> messages) and map onto the
  * same error classes. `allowEmpty` accepts a bodiless 204.
  */
-export async function readDocument<Body>(
+export function readDocument<Body>(
   method: string,
   pending: Promise<TextResult>,
   allowEmpty = false,
 ): Promise<Body | undefined> {
-  const { body, status, fail } = await readJsonBody(method, pending, allowEmpty);
-  if (body === undefined) return undefined;
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw fail(body, `Unexpected response (HTTP ${status}): not a v2 document`);
-  }
-  if ((body as { success?: unknown }).success === false) throw fail(body);
-  if (!("data" in body) || (body as { data: unknown }).data === undefined) {
-    throw fail(body, `Unexpected response (HTTP ${status}): the v2 document has no data`);
-  }
-  return body as Body;
+  return readChecked<Body>(method, pending, allowEmpty, (body, status, fail) => {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw fail(body, `Unexpected response (HTTP ${status}): not a v2 document`);
+    }
+    if ((body as { success?: unknown }).success === false) throw fail(body);
+    if ((body as { data?: unknown }).data === undefined) {
+      throw fail(body, `Unexpected response (HTTP ${status}): the v2 document has no data`);
+    }
+  });
 }
 
 /** Like {@link readEnvelope}, for operations whose success always carries `data`. */

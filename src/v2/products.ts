@@ -7,6 +7,7 @@ import { paginate } from "../internal/paginate.js";
 import { v2PathId } from "./ids.js";
 import { joinIncluded, type Joined } from "./include.js";
 import { checkLimit, MAX_V2_LIMIT, v2PageSource, type V2Page } from "./pages.js";
+import { readList, readOne } from "./read.js";
 import type {
   V2Pagination,
   V2Paths,
@@ -181,8 +182,7 @@ export class V2Products {
       parseAs: "text",
       ...options,
     });
-    const body = (await readDocument<V2Page<V2Product> & { data: V2Product }>("GET", pending))!;
-    return joinIncluded<V2Product, V2ProductRelated>([body.data], body.included)[0]!;
+    return readOne<V2Product, V2ProductRelated>(pending);
   }
 
   /** The product's amount in every storage of the location. */
@@ -193,8 +193,7 @@ export class V2Products {
       parseAs: "text",
       ...options,
     });
-    const body = (await readDocument<V2Page<V2StorageAmount>>("GET", pending))!;
-    return joinIncluded(body.data, body.included);
+    return readList<V2StorageAmount>(pending);
   }
 
   /** Products whose name matches `term` (at least 2 characters), best first: one page of suggestions. */
@@ -221,8 +220,7 @@ export class V2Products {
       parseAs: "text",
       ...options,
     });
-    const body = (await readDocument<V2Page<V2Product>>("GET", pending))!;
-    return joinIncluded<V2Product, V2ProductRelated>(body.data, body.included);
+    return readList<V2Product, V2ProductRelated>(pending);
   }
 }
 
@@ -259,8 +257,7 @@ export class V2ProductCategories {
       parseAs: "text",
       ...options,
     });
-    const body = (await readDocument<V2Page<V2ProductCategory>>("GET", pending))!;
-    return joinIncluded<V2ProductCategory, V2ProductCategoryRelated>(body.data, body.included);
+    return readList<V2ProductCategory, V2ProductCategoryRelated>(pending);
   }
 
   /** One category by its v2 id. */
@@ -278,13 +275,6 @@ export class V2ProductCategories {
       parseAs: "text",
       ...options,
     });
-    const body = (await readDocument<V2Page<V2ProductCategory> & { data: V2ProductCategory }>(
-      "GET",
-      pending,
-    ))!;
-    return joinIncluded<V2ProductCategory, V2ProductCategoryRelated>(
-      [body.data],
-      body.included,
-    )[0]!;
+    return readOne<V2ProductCategory, V2ProductCategoryRelated>(pending);
   }
 }
