@@ -158,6 +158,10 @@ async function main(): Promise<void> {
       });
       const id = created.good_id!;
       line("Created product", `${id} "${created.title}" at ${created.cost}`);
+      // v2 on the same client and session: the v1 product reads back as a `good` with its string id.
+      const good = await loc.v2.products.get(String(id), { include: ["storage_amounts"] });
+      const stock = (good.related.storage_amounts ?? []).length;
+      line("Read back via v2", `${good.type} "${good.id}", ${stock} storage amounts`);
       const updated = await loc.products.update(id, {
         title: "Demo Shampoo 250 ml (new label)",
         category_id: categoryId,

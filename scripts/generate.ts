@@ -1,8 +1,8 @@
-// npm run generate [-- --check] — snapshot -> overlay -> normalization -> openapi-typescript ->
-// prettier, writing generated/b2b-v1.ts and generated/b2b-v1.openapi.json.
+// npm run generate [-- --check] — for each spec (scripts/lib/specs.ts): snapshot -> overlay -> normalization ->
+// openapi-typescript -> prettier, writing generated/b2b-v<n>.ts and generated/b2b-v<n>.openapi.json.
 //
-// Flags: --check (compare in memory, exit 1 naming stale files), --spec <file>, --overlay <file>,
-//        --out-dir <dir>.
+// Flags: --check (compare in memory, exit 1 naming stale files), --only v1|v2 (default: both), and for one spec
+//        --spec <file>, --overlay <file>; --out-dir <dir>.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,18 +10,21 @@ import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { normalizeDocument } from "./lib/normalize.js";
 import { isObject, parseSpecText, sha256, validateSpec, type JsonObject } from "./lib/spec.js";
+import { SPECS, specNames, type SpecName } from "./lib/specs.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
-export const DEFAULT_SPEC_PATH = join(REPO_ROOT, "openapi", "b2b-v1.yaml");
-export const DEFAULT_OVERLAY_PATH = join(REPO_ROOT, "openapi", "overlay.yaml");
+export const DEFAULT_SPEC_PATH = join(REPO_ROOT, "openapi", SPECS.v1.snapshot);
+export const DEFAULT_OVERLAY_PATH = join(REPO_ROOT, "openapi", SPECS.v1.overlay);
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
-export const TYPES_FILE = "b2b-v1.ts";
-export const DOCUMENT_FILE = "b2b-v1.openapi.json";
+export const TYPES_FILE = SPECS.v1.types;
+export const DOCUMENT_FILE = SPECS.v1.document;
 
 export interface SourceOptions {
-  /** The vendor snapshot. @default openapi/b2b-v1.yaml */
+  /** Which spec's files are the defaults below. @default "v1" */
+  spec?: SpecName;
+  /** The vendor snapshot. @default openapi/b2b-v1.yaml (openapi/b2b-v2.yaml for v2) */
   specPath?: string;
-  /** The OpenAPI Overlay 1.0 file with our corrections. @default openapi/overlay.yaml */
+  /** The OpenAPI Overlay 1.0 file with our corrections. @default openapi/overlay.yaml (overlay-v2.yaml for v2) */
   overlayPath?: string;
   /** Paths in headers are shown relative to this directory. @default the repo root */
   rootDir?: string;
@@ -62,8 +65,9 @@ function display(rootDir: string, file: string): string {
 
 /** Reads snapshot + overlay, applies the overlay and normalizes (no code generation). */
 export async function buildDocument(options: SourceOptions = {}): Promise<BuiltDocument> {
-  const specPath = resolve(options.specPath ?? DEFAULT_SPEC_PATH);
-  const overlayPath = resolve(options.overlayPath ?? DEFAULT_OVERLAY_PATH);
+  const files = SPECS[options.spec ?? "v1"];
+  const specPath = resolve(options.specPath ?? join(REPO_ROOT, "openapi", files.snapshot));
+  const overlayPath = resolve(options.overlayPath ?? join(REPO_ROOT, "openapi", files.overlay));
   const rootDir = resolve(options.rootDir ?? REPO_ROOT);
   const [specText, overlayText] = await Promise.all([
     readFile(specPath, "utf8"),
@@ -110,7 +114,7 @@ export async function buildDocument(options: SourceOptions = {}): Promise<BuiltD
 async function format(source: string, parser: "typescript" | "json"): Promise<string> {
   const prettier = await import("prettier");
   // Always the repo's config, even when writing into a temp dir (tests).
-  const config = await prettier.resolveConfig(join(REPO_ROOT, "generated", TYPES_FILE));
+  const config = await prettier.resolveConfig(join(DEFAULT_OUT_DIR, TYPES_FILE));
   return prettier.format(source, { ...config, parser });
 }
 
@@ -165,8 +169,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const rootDir = resolve(options.rootDir ?? REPO_ROOT);
   const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
   const built = await buildDocument({ ...options, rootDir });
-  const docPath = join(outDir, DOCUMENT_FILE);
-  const typesPath = join(outDir, TYPES_FILE);
+  const spec = SPECS[options.spec ?? "v1"];
+  const docPath = join(outDir, spec.document);
+  const typesPath = join(outDir, spec.types);
   const docContent = await renderDocument(built);
 
   if (!options.check) {
@@ -205,18 +210,31 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       args: argv,
       options: {
         check: { type: "boolean", default: false },
+        only: { type: "string" },
         spec: { type: "string" },
         overlay: { type: "string" },
         "out-dir": { type: "string" },
       },
       strict: true,
     });
-    const result = await generate({
-      check: values.check,
-      specPath: values.spec,
-      overlayPath: values.overlay,
-      outDir: values["out-dir"],
-    });
+    const names = specNames(values.only);
+    if ((values.spec !== undefined || values.overlay !== undefined) && names.length > 1) {
+      throw new GenerateError(
+        `--spec and --overlay name one spec's files: add --only ${names.join(" or --only ")}`,
+      );
+    }
+    const result: GenerateResult = { files: [], stale: [] };
+    for (const spec of names) {
+      const one = await generate({
+        spec,
+        check: values.check,
+        specPath: values.spec,
+        overlayPath: values.overlay,
+        outDir: values["out-dir"],
+      });
+      result.files.push(...one.files);
+      result.stale.push(...one.stale);
+    }
     if (values.check) {
       if (result.stale.length > 0) {
         process.stderr.write(

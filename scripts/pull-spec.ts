@@ -1,10 +1,10 @@
-// npm run spec:pull — downloads the vendor OpenAPI description, replaces its prose with ours (scripts/lib/prose.ts:
-// every fact as published, the description/summary/title strings our previous snapshot had at the same places) and
-// writes it to openapi/b2b-v1.yaml, records the download in openapi/spec-lock.json and prints which operations were
-// added, removed or changed.
+// npm run spec:pull — downloads each vendor OpenAPI description (v1 and v2, scripts/lib/specs.ts), replaces its prose
+// with ours (scripts/lib/prose.ts: every fact as published, the description/summary/title strings our previous
+// snapshot had at the same places) and writes it to openapi/b2b-v<n>.yaml, records the download in its entry of
+// openapi/spec-lock.json and prints which operations were added, removed or changed.
 //
-// Flags: --url <url> (or ALTEGIO_SPEC_URL), --out-dir <dir> (or ALTEGIO_SPEC_OUT_DIR),
-//        --timeout-ms <n> (or ALTEGIO_SPEC_TIMEOUT_MS).
+// Flags: --spec v1|v2 (default: both), --url <url> (one spec only; or ALTEGIO_SPEC_URL / ALTEGIO_SPEC_V2_URL),
+//        --out-dir <dir> (or ALTEGIO_SPEC_OUT_DIR), --timeout-ms <n> (or ALTEGIO_SPEC_TIMEOUT_MS).
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
@@ -22,15 +22,18 @@ import {
   type OperationDiff,
   type OperationInfo,
 } from "./lib/spec.js";
+import { SPECS, specNames, type SpecName } from "./lib/specs.js";
 
-export const DEFAULT_SPEC_URL = "https://developer.alteg.io/_bundle/en/b2b-v1/openapi.yaml";
+export const DEFAULT_SPEC_URL = SPECS.v1.url;
 export const DEFAULT_OUT_DIR = fileURLToPath(new URL("../openapi/", import.meta.url));
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const SNAPSHOT_FILE = "b2b-v1.yaml";
+export const SNAPSHOT_FILE = SPECS.v1.snapshot;
 export const LOCK_FILE = "spec-lock.json";
 
 export interface PullSpecOptions {
-  /** Where to download from. @default ALTEGIO_SPEC_URL or DEFAULT_SPEC_URL */
+  /** Which vendor description to pull. @default "v1" */
+  spec?: SpecName;
+  /** Where to download from. @default the spec's environment variable (ALTEGIO_SPEC_URL for v1) or its vendor URL */
   url?: string;
   /** The openapi/ directory to write into. @default ALTEGIO_SPEC_OUT_DIR or the repo's openapi/ */
   outDir?: string;
@@ -51,6 +54,9 @@ export interface SpecLock {
   retrievedAt: string;
   operationCount: number;
 }
+
+/** openapi/spec-lock.json: one entry per spec. */
+export type SpecLockFile = Partial<Record<SpecName, SpecLock>>;
 
 export interface PullSpecResult {
   lock: SpecLock;
@@ -105,13 +111,14 @@ async function readPrevious(file: string): Promise<string | undefined> {
   }
 }
 
-async function readLock(file: string): Promise<SpecLock | undefined> {
+async function readLock(file: string): Promise<SpecLockFile> {
   const text = await readPrevious(file);
-  if (text === undefined) return undefined;
+  if (text === undefined) return {};
   try {
-    return JSON.parse(text) as SpecLock;
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === "object" && parsed !== null ? (parsed as SpecLockFile) : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -151,11 +158,13 @@ function describe(op: OperationInfo): string {
 
 /** Downloads, validates and stores the vendor spec; throws PullSpecError leaving files untouched. */
 export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecResult> {
-  const url = options.url ?? process.env["ALTEGIO_SPEC_URL"] ?? DEFAULT_SPEC_URL;
+  const name = options.spec ?? "v1";
+  const spec = SPECS[name];
+  const url = options.url ?? process.env[spec.urlEnv] ?? spec.url;
   const outDir = resolve(options.outDir ?? process.env["ALTEGIO_SPEC_OUT_DIR"] ?? DEFAULT_OUT_DIR);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const log = options.log ?? ((line: string) => console.log(line));
-  const snapshotPath = join(outDir, SNAPSHOT_FILE);
+  const snapshotPath = join(outDir, spec.snapshot);
 
   const text = await download(url, timeoutMs, options.fetch ?? globalThis.fetch);
   let doc: Record<string, unknown>;
@@ -177,7 +186,8 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
   const operations = listOperations(facts);
   const diff = diffOperations(previous.ops, operations);
   const lockPath = join(outDir, LOCK_FILE);
-  const previousLock = await readLock(lockPath);
+  const lockFile = await readLock(lockPath);
+  const previousLock = lockFile[name];
   const snapshotChanged = previousText !== snapshot;
   let lock: SpecLock = {
     url,
@@ -197,11 +207,18 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
     lock = previousLock;
   } else {
     await writeFileAtomic(snapshotPath, snapshot);
-    await writeFileAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+    // Re-read right before writing: the other spec's entry stays as it is on disk.
+    const entries = { ...(await readLock(lockPath)), [name]: lock };
+    const ordered = Object.fromEntries(
+      Object.keys(SPECS)
+        .filter((key) => key in entries)
+        .map((key) => [key, entries[key as SpecName]]),
+    );
+    await writeFileAtomic(lockPath, `${JSON.stringify(ordered, null, 2)}\n`);
   }
 
   const otherPartsChanged = previous.rest !== undefined && previous.rest !== restOf(facts);
-  log(`spec:pull: ${url} -> ${snapshotPath}`);
+  log(`spec:pull ${name}: ${url} -> ${snapshotPath}`);
   log(`  sha256 ${lock.sha256}, ${operations.length} operations`);
   log(
     `  prose: ${prose.stripped} vendor strings left out, ${prose.kept} of ours kept, ` +
@@ -225,6 +242,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     const { values } = parseArgs({
       args: argv,
       options: {
+        spec: { type: "string" },
         url: { type: "string" },
         "out-dir": { type: "string" },
         "timeout-ms": { type: "string" },
@@ -236,7 +254,18 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
       throw new PullSpecError(`--timeout-ms must be a positive number, got ${rawTimeout}`);
     }
-    await pullSpec({ url: values.url, outDir: values["out-dir"], timeoutMs });
+    let names: SpecName[];
+    try {
+      names = specNames(values.spec);
+    } catch (error) {
+      throw new PullSpecError((error as Error).message);
+    }
+    if (values.url !== undefined && names.length > 1) {
+      throw new PullSpecError(`--url names one file: add --spec ${names.join(" or --spec ")}`);
+    }
+    for (const spec of names) {
+      await pullSpec({ spec, url: values.url, outDir: values["out-dir"], timeoutMs });
+    }
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

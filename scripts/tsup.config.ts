@@ -97,7 +97,7 @@ function library(outDir: string): Options {
       "mock/index": "src/mock/index.ts",
       "redis/index": "src/redis/index.ts",
       // Types only (`paths`, `components`, `operations`); the JS files it yields are empty modules.
-      schema: "generated/b2b-v1.ts",
+      schema: "src/schema/index.ts",
     },
     outDir,
     format: ["esm", "cjs"],
@@ -119,8 +119,10 @@ function library(outDir: string): Options {
     async onSuccess() {
       mkdirSync(join(outDir, "mock"), { recursive: true });
       // Minified: the readable copy lives in generated/; the package only needs the data (about half the size).
-      const spec = JSON.parse(readFileSync("generated/b2b-v1.openapi.json", "utf8")) as unknown;
-      writeFileSync(join(outDir, "mock", "b2b-v1.openapi.json"), JSON.stringify(spec));
+      for (const file of ["b2b-v1.openapi.json", "b2b-v2.openapi.json"]) {
+        const spec = JSON.parse(readFileSync(`generated/${file}`, "utf8")) as unknown;
+        writeFileSync(join(outDir, "mock", file), JSON.stringify(spec));
+      }
     },
   };
 }

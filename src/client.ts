@@ -1,5 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/b2b-v1.js";
+import type { paths as V2Paths } from "../generated/b2b-v2.js";
 import { defaults } from "./defaults.js";
 import { AltegioError, AltegioInputError } from "./errors.js";
 import { createAuthLayer } from "./internal/auth.js";
@@ -50,6 +51,11 @@ export interface AltegioClientOptions {
    * @default "https://api.alteg.io/api/v1"
    */
   baseUrl?: string;
+  /**
+   * Base URL of the v2 API.
+   * @default `baseUrl` with its trailing `/v1` replaced by `/v2` ("https://api.alteg.io/api/v2")
+   */
+  v2BaseUrl?: string;
   /**
    * The fetch implementation to use. It is called once per attempt as `fetch(request, { signal, body? })`; a wrapper
    * must pass `init` on, since it carries the attempt's timeout and cancellation (and, for a retried or replayed
@@ -115,6 +121,11 @@ export interface AltegioClientOptions {
 export interface AltegioClient {
   /** openapi-fetch client over every generated path, with auth, rate limiting and retries applied. */
   readonly raw: Client<paths>;
+  /**
+   * openapi-fetch client over every v2 path: the same auth, session (one login), rate limiter (one budget), retries
+   * and timeouts as `raw`.
+   */
+  readonly v2: Client<V2Paths>;
   /** Session management: login, the current user token, logout. */
   readonly auth: AltegioAuth;
   /** Business locations. */
@@ -137,6 +148,7 @@ export interface AltegioAuth {
 export function createAltegioClient(options: AltegioClientOptions): AltegioClient {
   checkOptions(options);
   const baseUrl = (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, "");
+  const v2BaseUrl = (options.v2BaseUrl ?? v2BaseFrom(baseUrl))?.replace(/\/+$/, "");
   rememberSecret(options.partnerToken);
 
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
@@ -177,23 +189,34 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
   });
 
   const userAgent = nodeUserAgent();
-  raw = createClient<paths>({
-    baseUrl,
-    Request: CallRequest,
-    headers: userAgent
-      ? { Accept: defaults.accept, "User-Agent": userAgent }
-      : { Accept: defaults.accept },
-    fetch: createAuthLayer({
+  // One auth layer per API (they differ only in the base path and which table classifies a path), both on the same
+  // session and sender: one login, one rate budget, the same retries, timeouts, hooks and logging.
+  const authLayer = (api: "v1" | "v2", url: string) =>
+    createAuthLayer({
+      api,
       partnerToken: options.partnerToken,
       accept: defaults.accept,
-      basePath,
+      basePath: new URL(url).pathname.replace(/\/+$/, ""),
       session: session as Session<unknown>,
       send,
       log,
-    }),
+    });
+  const headers = userAgent
+    ? { Accept: defaults.accept, "User-Agent": userAgent }
+    : { Accept: defaults.accept };
+  raw = createClient<paths>({
+    baseUrl,
+    Request: CallRequest,
+    headers,
+    fetch: authLayer("v1", baseUrl),
   });
+  const v2 = createClient<V2Paths>(
+    v2BaseUrl
+      ? { baseUrl: v2BaseUrl, Request: CallRequest, headers, fetch: authLayer("v2", v2BaseUrl) }
+      : { baseUrl, fetch: () => Promise.reject(noV2Base(baseUrl)) },
+  );
 
-  const ctx: ClientContext = { raw, session: session as Session<unknown>, defaults };
+  const ctx: ClientContext = { raw, v2, session: session as Session<unknown>, defaults };
   const auth: AltegioAuth = {
     login: (credentials) => session.login(credentials),
     get userToken() {
@@ -203,6 +226,7 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
   };
   return {
     raw,
+    v2,
     auth,
     locations: new Locations(ctx),
     location: (id) => new AltegioLocation(ctx, id),
@@ -222,6 +246,19 @@ function observers(user: AltegioClientOptions["hooks"], log: Log): AltegioHooks 
 }
 
 const isDeprecated = operationMatcher(deprecatedOperations, deprecatedLookalikes);
+
+/** `…/api/v1` -> `…/api/v2`; undefined for a base URL that names no version. */
+function v2BaseFrom(baseUrl: string): string | undefined {
+  return /\/v1$/.test(baseUrl) ? baseUrl.replace(/\/v1$/, "/v2") : undefined;
+}
+
+// v1-only setups with an unversioned baseUrl keep working; only a v2 call says what is missing.
+function noV2Base(baseUrl: string): AltegioInputError {
+  return new AltegioInputError(
+    `v2BaseUrl is required for v2 calls: baseUrl ${JSON.stringify(baseUrl)} does not end in /v1, so the v2 ` +
+      "base URL cannot be derived from it",
+  );
+}
 
 function limiterFor(rateLimit: AltegioClientOptions["rateLimit"]): RateLimiter | undefined {
   if (rateLimit === false) return undefined;
@@ -251,6 +288,9 @@ function checkOptions(options: AltegioClientOptions): void {
   }
   if (options?.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
     issues.push(`baseUrl must be an absolute URL, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  if (options?.v2BaseUrl !== undefined && !URL.canParse(options.v2BaseUrl)) {
+    issues.push(`v2BaseUrl must be an absolute URL, got ${JSON.stringify(options.v2BaseUrl)}`);
   }
   for (const key of ["maxRetries", "timeoutMs"] as const) {
     const value = options?.[key];

@@ -7,6 +7,9 @@ import type { Session } from "./session.js";
 /** Who a request speaks for: `login` and `partner` may go without a user token, `user` may not. */
 export type AuthLevel = "login" | "partner" | "user";
 
+/** Which API a request goes to; the partner-level table below holds v1 paths only. */
+export type ApiVersion = "v1" | "v2";
+
 // Operations whose spec security is the partner token alone (BearerPartner), as path templates; a test keeps this
 // list equal to the spec's. They still carry the user token when one is known, since some answer more with it
 // (e.g. `my=1`).
@@ -45,13 +48,19 @@ export const partnerLevelOperations: readonly OperationRef[] = [
 
 const isPartnerLevel = operationMatcher(partnerLevelOperations);
 
-/** Classifies a request by method and path (relative to the API base). */
-export function authLevel(method: string, path: string): AuthLevel {
+/**
+ * Classifies a request by method and path (relative to its API's base). Every v2 operation's spec security is the
+ * partner plus user token (a test keeps that equal to the spec), and login lives in v1 only.
+ */
+export function authLevel(method: string, path: string, api: ApiVersion = "v1"): AuthLevel {
+  if (api === "v2") return "user";
   if (method === "POST" && path === "/auth") return "login";
   return isPartnerLevel(method, path) === undefined ? "user" : "partner";
 }
 
 interface AuthLayerOptions {
+  /** @default "v1" */
+  api?: ApiVersion;
   partnerToken: string;
   accept: string;
   basePath: string;
@@ -78,7 +87,7 @@ export function createAuthLayer(
       const call: SendCall = readCallOptions(request);
       const path = relativePath(request.url, options.basePath);
       call.path = path;
-      const level = authLevel(request.method, path);
+      const level = authLevel(request.method, path, options.api);
       const headers = request.headers;
       // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
       // request, cheaper than setting them here); a call may still have overridden Accept.

@@ -21,17 +21,20 @@ export interface Unwrapped<Body> {
   meta: Body extends { meta?: infer M } ? M : unknown;
 }
 
+type Fail = (body: unknown, message?: string) => AltegioApiError;
+
 /**
- * Turns a raw answer into its envelope, or throws the error class for its status: a non-2xx status, a body that is
- * not JSON, or `success: false` at any status. `allowEmpty` accepts the bodiless 202/204 that deletes may answer.
+ * The answer's parsed JSON body after `check` accepted it, or the error class for its status: a non-2xx status or a
+ * body that is not JSON. Undefined for an empty body when `allowEmpty`.
  */
-export async function readEnvelope<Body>(
+async function readChecked<Body>(
   method: string,
   pending: Promise<TextResult>,
-  allowEmpty = false,
+  allowEmpty: boolean,
+  check: (body: unknown, status: number, fail: Fail) => void,
 ): Promise<Body | undefined> {
   const { data, error, response } = await pending;
-  const fail = (body: unknown, message?: string): AltegioApiError =>
+  const fail: Fail = (body, message) =>
     fromResponse({
       status: response.status,
       method,
@@ -56,14 +59,49 @@ export async function readEnvelope<Body>(
   } catch {
     throw fail(data);
   }
-  if (!isEnvelope(body)) {
-    throw fail(body, `Unexpected response (HTTP ${response.status}): not an Altegio envelope`);
-  }
-  if (body.success !== true) throw fail(body);
-  if (!allowEmpty && (body.data === undefined || body.data === null)) {
-    throw fail(body, `Unexpected response (HTTP ${response.status}): the envelope has no data`);
-  }
+  check(body, response.status, fail);
   return body as Body;
+}
+
+/**
+ * Turns a raw answer into its envelope, or throws the error class for its status: a non-2xx status, a body that is
+ * not JSON, or `success: false` at any status. `allowEmpty` accepts the bodiless 202/204 that deletes may answer.
+ */
+export function readEnvelope<Body>(
+  method: string,
+  pending: Promise<TextResult>,
+  allowEmpty = false,
+): Promise<Body | undefined> {
+  return readChecked<Body>(method, pending, allowEmpty, (body, status, fail) => {
+    if (!isEnvelope(body)) {
+      throw fail(body, `Unexpected response (HTTP ${status}): not an Altegio envelope`);
+    }
+    if (body.success !== true) throw fail(body);
+    if (!allowEmpty && (body.data === undefined || body.data === null)) {
+      throw fail(body, `Unexpected response (HTTP ${status}): the envelope has no data`);
+    }
+  });
+}
+
+/**
+ * Reads a v2 (JSON:API-style) answer: `{ data, included?, meta? }` on success, without v1's `success` flag; its
+ * errors are the v1 envelope (`success: false`, `meta.message`, `meta.errors` as field -> messages) and map onto the
+ * same error classes. `allowEmpty` accepts a bodiless 204.
+ */
+export function readDocument<Body>(
+  method: string,
+  pending: Promise<TextResult>,
+  allowEmpty = false,
+): Promise<Body | undefined> {
+  return readChecked<Body>(method, pending, allowEmpty, (body, status, fail) => {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw fail(body, `Unexpected response (HTTP ${status}): not a v2 document`);
+    }
+    if ((body as { success?: unknown }).success === false) throw fail(body);
+    if ((body as { data?: unknown }).data === undefined) {
+      throw fail(body, `Unexpected response (HTTP ${status}): the v2 document has no data`);
+    }
+  });
 }
 
 /** Like {@link readEnvelope}, for operations whose success always carries `data`. */

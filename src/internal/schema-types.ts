@@ -22,20 +22,26 @@ export type LocationPath = {
   [P in keyof paths]: P extends `${string}{location_id}${string}` ? P : never;
 }[keyof paths];
 
-type WithoutLocation<Params> = Params extends { path: infer Path }
+type WithoutLocation<Params, Name extends string> = Params extends { path: infer Path }
   ? Omit<Params, "path"> &
-      (keyof Omit<Path, "location_id"> extends never
-        ? { path?: never }
-        : { path: Omit<Path, "location_id"> })
+      (keyof Omit<Path, Name> extends never ? { path?: never } : { path: Omit<Path, Name> })
   : Params;
 
 // A homomorphic mapped type rather than `Omit<Op, "parameters"> & {...}`: its property types are resolved only when
 // read, so listing the scoped paths (openapi-fetch does, for every call) does not rewrite every operation's types.
-type ScopeOperation<Op> = {
-  [K in keyof Op]: K extends "parameters" ? WithoutLocation<Op[K]> : Op[K];
+type ScopeOperation<Op, Name extends string> = {
+  [K in keyof Op]: K extends "parameters" ? WithoutLocation<Op[K], Name> : Op[K];
+};
+
+/**
+ * The location-scoped view of a `paths` interface: every path naming one of `Name` (`{location_id}`, or v2's
+ * `{company_id}`), with that parameter filled in by the client.
+ */
+export type ScopedPathsOf<Paths, Name extends string> = {
+  [P in keyof Paths as P extends `${string}{${Name}}${string}` ? P : never]: {
+    [M in keyof Paths[P]]: ScopeOperation<Paths[P][M], Name>;
+  };
 };
 
 /** The location-scoped view of `paths`: every `{location_id}` path, with `location_id` filled in by the client. */
-export type ScopedPaths = {
-  [P in LocationPath]: { [M in keyof paths[P]]: ScopeOperation<paths[P][M]> };
-};
+export type ScopedPaths = ScopedPathsOf<paths, "location_id">;

@@ -14,15 +14,31 @@ type AnyInit = { params?: { path?: Record<string, unknown> } & Record<string, un
 >;
 type AnyMethod = (url: string, init?: AnyInit) => Promise<unknown>;
 
-/** Wraps the raw client so every call fills in `location_id`; the types drop it from `params.path`. */
-export function scopeRawClient(raw: Client<paths>, locationId: number): ScopedRawClient {
+/**
+ * Wraps the raw client so every call fills in `location_id` (or another of `names`, whichever the path template
+ * names); the types drop it from `params.path`.
+ */
+export function scopeRawClient(raw: Client<paths>, locationId: number): ScopedRawClient;
+export function scopeRawClient<Scoped>(
+  raw: object,
+  locationId: number,
+  names: readonly string[],
+): Scoped;
+export function scopeRawClient(
+  raw: object,
+  locationId: number,
+  names: readonly string[] = ["location_id"],
+): unknown {
   const forward =
     (method: AnyMethod): AnyMethod =>
-    (url, init) =>
-      method(url, {
+    (url, init) => {
+      const filled = names.filter((name) => url.includes(`{${name}}`));
+      const path = Object.fromEntries(filled.map((name) => [name, locationId]));
+      return method(url, {
         ...init,
-        params: { ...init?.params, path: { ...init?.params?.path, location_id: locationId } },
+        params: { ...init?.params, path: { ...init?.params?.path, ...path } },
       });
+    };
   const base = raw as unknown as Record<"GET" | "PUT" | "POST" | "DELETE" | "PATCH", AnyMethod>;
   return {
     GET: forward(base.GET),
@@ -30,5 +46,5 @@ export function scopeRawClient(raw: Client<paths>, locationId: number): ScopedRa
     POST: forward(base.POST),
     DELETE: forward(base.DELETE),
     PATCH: forward(base.PATCH),
-  } as unknown as ScopedRawClient;
+  };
 }

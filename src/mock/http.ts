@@ -28,7 +28,7 @@ export interface RouteContext {
 /** One served operation. */
 export interface Route {
   method: string;
-  /** Path template relative to `/api/v1`, e.g. `/goods/{location_id}/{product_id}`. */
+  /** Path template relative to its API's base (`/api/v1` or `/api/v2`), e.g. `/goods/{location_id}/{product_id}`. */
   template: string;
   /** `partner`: the partner token alone suffices (a user token is optional); `user`: both are required. */
   auth: "partner" | "user";

@@ -1,5 +1,5 @@
 // `altegio-b2b/mock`: an embedded, stateful local Altegio B2B v1 server for tests and demos.
-export { startMockServer, BASE_PATH, type MockServer } from "./server.js";
+export { startMockServer, BASE_PATH, V2_BASE_PATH, type MockServer } from "./server.js";
 export {
   defaultSeed,
   realisticSeed,

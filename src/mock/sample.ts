@@ -2,8 +2,28 @@
 // documents nothing, the plainest value of the type. Like Prism's static mode; used for answers with no example.
 import { isObject, resolve, type Json } from "./validate.js";
 
+// Dates in the shapes the specs' string patterns ask for; the first one a pattern accepts is used.
+const PATTERNED = [
+  "2026-01-01T12:00:00",
+  "2026-01-01T12:00:00-0500",
+  "2026-01-01T12:00:00-05:00",
+  "2026-01-01 12:00:00.000000",
+  "2026-01-01 12:00:00",
+  "2026-01-01",
+  "12:00",
+];
+
+function plainString(schema: Json): string {
+  const pattern =
+    typeof schema["pattern"] === "string" ? new RegExp(schema["pattern"], "u") : undefined;
+  if (pattern) return PATTERNED.find((candidate) => pattern.test(candidate)) ?? "string";
+  if (schema["format"] === "date") return "2026-01-01";
+  if (schema["format"] === "date-time") return "2026-01-01T12:00:00Z";
+  return "string";
+}
+
 const PLAIN: Record<string, (schema: Json) => unknown> = {
-  string: () => "string",
+  string: plainString,
   integer: (s) => (typeof s["minimum"] === "number" ? Math.ceil(s["minimum"]) : 0),
   number: (s) => (typeof s["minimum"] === "number" ? s["minimum"] : 0),
   boolean: () => false,

@@ -11,42 +11,21 @@ import {
   type MockReply,
   type Route,
 } from "./http.js";
-import { authRoutes } from "./routes/auth.js";
-import { categoryRoutes } from "./routes/categories.js";
-import { exampleRoutes } from "./routes/examples.js";
-import { locationRoutes } from "./routes/locations.js";
-import { productRoutes } from "./routes/products.js";
+import { apiOf, BASE_PATH, routes, V2_BASE_PATH, V2_MEDIA_TYPE, v2Unprocessable } from "./apis.js";
 import { defaultSeed } from "./seed.js";
-import { loadSpec } from "./spec.js";
+import { loadSpec, type SpecVersion } from "./spec.js";
 import { createMockState, type MockState } from "./state.js";
 import type { MockFault, MockRequest, MockServerOptions, MockUser } from "./types.js";
 import { indexOperations, toVendorErrors, validateRequest } from "./validate.js";
 
-/** Where the API lives on the mock, like production's `https://api.alteg.io/api/v1`. */
-export const BASE_PATH = "/api/v1";
-
-/** Operations the mock keeps state for; every other spec operation answers with its documented example. */
-export const STATEFUL_ROUTES: readonly Route[] = [
-  ...authRoutes,
-  ...locationRoutes,
-  ...productRoutes,
-  ...categoryRoutes,
-];
-
-let allRoutes: Route[] | undefined;
-/** Stateful routes plus example routes for the rest of the spec (built once; the spec is large). */
-function routes(): Route[] {
-  allRoutes ??= [
-    ...STATEFUL_ROUTES,
-    ...exampleRoutes(loadSpec(), new Set(STATEFUL_ROUTES.map((r) => `${r.method} ${r.template}`))),
-  ];
-  return allRoutes;
-}
+export { BASE_PATH, STATEFUL_ROUTES, V2_BASE_PATH, V2_STATEFUL_ROUTES } from "./apis.js";
 
 /** A running mock server. */
 export interface MockServer {
   /** Base URL to hand to `createAltegioClient`, e.g. `http://127.0.0.1:4010/api/v1`. */
   url: string;
+  /** Base URL of the mock's v2, e.g. `http://127.0.0.1:4010/api/v2` (the client derives it from `url`). */
+  v2Url: string;
   port: number;
   /** The live store; read it in assertions or change it to seed directly. */
   state: MockState;
@@ -114,7 +93,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const requests: MockRequest[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
   const stamps: number[] = [];
-  const validation = options.validate === false ? undefined : loadValidation();
+  const validations =
+    options.validate === false ? undefined : { v1: loadValidation("v1"), v2: loadValidation("v2") };
 
   function takeFault(method: string, path: string) {
     const index = faults.findIndex(
@@ -142,15 +122,27 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   function dispatch(entry: MockRequest, url: URL, rawBody: string): MockReply {
-    if (!url.pathname.startsWith(`${BASE_PATH}/`)) return notFound();
-    const path = url.pathname.slice(BASE_PATH.length);
+    const api = apiOf(url.pathname);
+    if (!api) return notFound();
+    const { version, path } = api;
+    const v2 = version === "v2";
+    // v2 errors always carry `meta.message` (its error_response requires it).
+    const missing = () => (v2 ? fail(404, MESSAGES[404]!) : notFound());
+    if (
+      v2 &&
+      !String(entry.headers["accept"] ?? "")
+        .toLowerCase()
+        .includes(V2_MEDIA_TYPE)
+    ) {
+      return fail(400, `The v2 API needs the Accept: ${V2_MEDIA_TYPE} media type.`);
+    }
     const matched = bestMatch(
-      routes().filter((r) => r.method === entry.method),
+      routes(version).filter((r) => r.method === entry.method),
       path,
     );
-    if (!matched) return notFound();
+    if (!matched) return missing();
     const { item: route, params } = matched;
-    entry.operation = `${route.method} ${route.template}`;
+    entry.operation = `${route.method} ${v2 ? V2_BASE_PATH : ""}${route.template}`;
     const deny = (status: number) =>
       route.errorStyle === "errors"
         ? errorsStyle(status, MESSAGES[status]!)
@@ -173,6 +165,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         return fail(400, "The request body is not valid JSON.");
       }
     }
+    const validation = validations?.[version];
     if (validation) {
       const errors = validateRequest(validation.doc, validation.operations, {
         method: entry.method,
@@ -180,11 +173,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         query: url.searchParams,
         body,
       });
-      if (errors?.length) return unprocessable(toVendorErrors(errors));
+      if (errors?.length) {
+        return v2 ? v2Unprocessable(toVendorErrors(errors)) : unprocessable(toVendorErrors(errors));
+      }
     }
     if (route.locationParam) {
       const locationId = Number(params[route.locationParam]);
-      if (!state.locations.has(locationId)) return notFound();
+      if (!state.locations.has(locationId)) return missing();
       if (user && !user.location_ids.includes(locationId)) return deny(403);
     }
     return route.handle({
@@ -221,6 +216,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (options.latencyMs) await sleep(options.latencyMs);
 
     let reply: MockReply;
+    // v2 paths stay whole (`/api/v2/...`), so a fault meant for v1 never hits them.
     const relative = url.pathname.startsWith(BASE_PATH)
       ? url.pathname.slice(BASE_PATH.length)
       : url.pathname;
@@ -275,6 +271,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    v2Url: `http://127.0.0.1:${port}${V2_BASE_PATH}`,
     port,
     state,
     requests,
@@ -288,7 +285,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-function loadValidation() {
-  const doc = loadSpec();
+function loadValidation(version: SpecVersion) {
+  const doc = loadSpec(version);
   return { doc, operations: indexOperations(doc) };
 }

@@ -179,8 +179,8 @@ export interface MockFault {
   /** HTTP method to match (any when omitted). @default undefined */
   method?: string;
   /**
-   * Path to match, relative to `/api/v1`: a RegExp, or a string where `{name}` and `*` match one segment and `**`
-   * matches the rest (any path when omitted).
+   * Path to match, relative to `/api/v1` (v2 paths whole, e.g. `/api/v2/locations/{location_id}/units`): a RegExp, or a string
+   * where `{name}` and `*` match one segment and `**` matches the rest (any path when omitted).
    * @default undefined
    * @example "/goods/{location_id}"
    */

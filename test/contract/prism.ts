@@ -7,7 +7,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const SPEC = join(ROOT, "generated/b2b-v1.openapi.json");
+/** The generated document of each spec Prism can serve. */
+const specFile = (version: "v1" | "v2") => join(ROOT, `generated/b2b-${version}.openapi.json`);
 /** The CLI's own entry (node_modules/.bin/prism links to it); run with our node, no shell in between. */
 const PRISM_CLI = join(ROOT, "node_modules/@stoplight/prism-cli/dist/index.js");
 /** The media type the client sends in `Accept` on every request (defaults.accept). */
@@ -16,7 +17,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 
 /** A running Prism mock. */
 export interface PrismServer {
-  /** Prism's root URL; Prism ignores the spec's server path (/api/v1), so this is the client's baseUrl. */
+  /** Prism's root URL; Prism ignores the spec's server path (/api/v1, /api/v2), so this is the client's baseUrl. */
   url: string;
   /** Query parameters Prism cannot validate, as `"GET /path name"`; tests must check these themselves. */
   unchecked: string[];
@@ -43,8 +44,8 @@ export interface PrismSpec {
  *   match such names in any spelling (stoplightio/prism#2443) and would reject every request that sends them, so
  *   the tests check those parameters themselves.
  */
-export function prismSpec(dir: string): PrismSpec {
-  const doc = JSON.parse(readFileSync(SPEC, "utf8")) as Json;
+export function prismSpec(dir: string, version: "v1" | "v2" = "v1"): PrismSpec {
+  const doc = JSON.parse(readFileSync(specFile(version), "utf8")) as Json;
   const responses: unknown[] = Object.values((doc["components"] as Json)?.["responses"] ?? {});
   const unchecked: string[] = [];
   for (const [path, item] of Object.entries(doc["paths"] as Json)) {
@@ -67,7 +68,7 @@ export function prismSpec(dir: string): PrismSpec {
       content[VENDOR_MEDIA_TYPE] = content["application/json"];
     }
   }
-  const file = join(dir, "b2b-v1.prism.json");
+  const file = join(dir, `b2b-${version}.prism.json`);
   writeFileSync(file, JSON.stringify(doc));
   return { file, unchecked };
 }
@@ -100,9 +101,9 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * Starts `prism mock --errors` (request validation on, static examples) on 127.0.0.1 and resolves once it prints
  * "Prism is listening"; rejects with Prism's output if it exits or stays silent for 30 s.
  */
-export async function startPrism(): Promise<PrismServer> {
+export async function startPrism(version: "v1" | "v2" = "v1"): Promise<PrismServer> {
   const dir = mkdtempSync(join(tmpdir(), "altegio-prism-"));
-  const spec = prismSpec(dir);
+  const spec = prismSpec(dir, version);
   const port = await freePort();
   const child = spawn(
     process.execPath,

@@ -16,7 +16,7 @@ export async function call(
   server: MockServer,
   method: string,
   path: string,
-  options: { body?: unknown; auth?: string | null; rawBody?: string } = {},
+  options: { body?: unknown; auth?: string | null; rawBody?: string; base?: string } = {},
 ): Promise<CallResult> {
   const auth = options.auth === undefined ? USER_AUTH : options.auth;
   const headers: Record<string, string> = { accept: "application/vnd.api.v2+json" };
@@ -24,7 +24,7 @@ export async function call(
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(server.url + path, { method, headers, body });
+  const response = await fetch((options.base ?? server.url) + path, { method, headers, body });
   const text = await response.text();
   return {
     status: response.status,

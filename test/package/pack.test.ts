@@ -215,7 +215,7 @@ import {
   type LocationListItem,
 } from "altegio-b2b";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "altegio-b2b/mock";
-import type { components, operations, paths } from "altegio-b2b/schema";
+import type { components, operations, paths, v2, V2paths } from "altegio-b2b/schema";
 import { createRedisRateLimiter, createRedisSessionStore, type RedisRateLimiter } from "altegio-b2b/redis";
 
 export function fleet(url: string): AltegioClient {
@@ -225,6 +225,10 @@ export function fleet(url: string): AltegioClient {
 }
 
 type ListLocations = paths["/companies"]["get"];
+type V2Product = v2.components["schemas"]["product_resource"];
+type V2List = V2paths["/locations/{location_id}/products"]["get"];
+export const v2Product: V2Product["type"] = "good";
+export type V2ListQuery = NonNullable<V2List["parameters"]["query"]>["limit"];
 type Ops = keyof operations;
 type Schemas = keyof components["schemas"];
 
@@ -271,6 +275,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
       }
     }
     expect(files).toContain("dist/mock/b2b-v1.openapi.json");
+    expect(files).toContain("dist/mock/b2b-v2.openapi.json");
     expect(files).toContain("dist/cli/main.js");
     expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
   });

@@ -5,21 +5,24 @@ import { describe, expect, it } from "vitest";
 import { buildDocument } from "../../scripts/generate.js";
 import { collectExamples, makeExampleValidator } from "./example-cases.js";
 import { FIXTURES } from "./helpers.js";
+import { SPEC_NAMES } from "../../scripts/lib/specs.js";
 
-const { document } = await buildDocument();
-const cases = collectExamples(document);
-const check = makeExampleValidator(document);
+for (const spec of SPEC_NAMES) {
+  const { document } = await buildDocument({ spec });
+  const cases = collectExamples(document);
+  const check = makeExampleValidator(document);
 
-describe("examples in the overlay-applied snapshot", () => {
-  it("has examples to check", () => {
-    expect(cases.length).toBeGreaterThan(0);
+  describe(`examples in the overlay-applied ${spec} snapshot`, () => {
+    it("has examples to check", () => {
+      expect(cases.length).toBeGreaterThan(0);
+    });
+
+    it.each(cases.map((c) => [c.where, c] as const))("%s", (_where, c) => {
+      const error = check(c);
+      expect(error, `example at ${c.where} does not match ${c.schemaPointer}`).toBeUndefined();
+    });
   });
-
-  it.each(cases.map((c) => [c.where, c] as const))("%s", (_where, c) => {
-    const error = check(c);
-    expect(error, `example at ${c.where} does not match ${c.schemaPointer}`).toBeUndefined();
-  });
-});
+}
 
 describe("example collector (fixture)", async () => {
   const fixture = await buildDocument({

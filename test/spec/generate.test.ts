@@ -90,7 +90,17 @@ describe("generate", () => {
     // The CLI shows paths relative to the repo root, so generate the same way.
     await generate({ ...options(), rootDir: REPO_ROOT });
     await writeFile(join(outDir, "b2b-v1.ts"), "// stale\n");
-    const args = ["--check", "--spec", specPath, "--overlay", overlayPath, "--out-dir", outDir];
+    const args = [
+      "--check",
+      "--only",
+      "v1",
+      "--spec",
+      specPath,
+      "--overlay",
+      overlayPath,
+      "--out-dir",
+      outDir,
+    ];
     const result = await runScript("generate.ts", args);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/stale or missing: .*b2b-v1\.ts/);

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { pullSpec, PullSpecError, type SpecLock } from "../../scripts/pull-spec.js";
+import { pullSpec, PullSpecError, type SpecLockFile } from "../../scripts/pull-spec.js";
 import { sha256 } from "../../scripts/lib/spec.js";
 import {
   FIXTURES,
@@ -70,7 +70,7 @@ describe("pullSpec", () => {
     const text = await snapshot();
     expect(parse(text)).toEqual(withoutProse(SPEC_V1));
     expect(text).not.toContain("Sign in");
-    const lock = JSON.parse(await lockText()) as SpecLock;
+    const lock = (JSON.parse(await lockText()) as SpecLockFile).v1;
     expect(lock).toEqual({
       url,
       sha256: sha256(SPEC_V1),
@@ -109,7 +109,9 @@ describe("pullSpec", () => {
     const { url } = await serve(200, v2);
     const result = await pullSpec({ url, outDir: dir, log });
     expect(parse(await snapshot()).paths["/auth"].post.deprecated).toBe(true);
-    expect(JSON.parse(await lockText())).toMatchObject({ sha256: sha256(v2), operationCount: 3 });
+    expect(JSON.parse(await lockText())).toMatchObject({
+      v1: { sha256: sha256(v2), operationCount: 3 },
+    });
     expect(result.snapshotChanged).toBe(true);
     const out = lines.join("\n");
     expect(out).toContain("added: 1");
@@ -188,20 +190,49 @@ describe("pullSpec failures leave snapshot and lock untouched", () => {
 describe("spec:pull CLI", () => {
   it("exits non-zero with one line on stderr", async () => {
     const { url } = await serve(503, "down", "text/plain");
-    const result = await runScript("pull-spec.ts", ["--url", url, "--out-dir", dir]);
+    const result = await runScript("pull-spec.ts", [
+      "--spec",
+      "v1",
+      "--url",
+      url,
+      "--out-dir",
+      dir,
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       expect.stringMatching(/^spec:pull failed: HTTP 503/),
     ]);
   });
 
-  it("takes the URL and out dir from the environment", async () => {
+  it("refuses one --url for both specs, sending nothing", async () => {
+    const result = await runScript("pull-spec.ts", [
+      "--url",
+      "http://127.0.0.1:9/x",
+      "--out-dir",
+      dir,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^spec:pull failed: --url names one file: add --spec v1 or --spec v2\n$/,
+    );
+  });
+
+  it("pulls both specs, taking the URLs and out dir from the environment", async () => {
     const { url } = await serve(200, SPEC_V1);
-    const env = { ALTEGIO_SPEC_URL: url, ALTEGIO_SPEC_OUT_DIR: dir };
+    const env = {
+      ALTEGIO_SPEC_URL: url,
+      ALTEGIO_SPEC_V2_URL: `${url}?v2`,
+      ALTEGIO_SPEC_OUT_DIR: dir,
+    };
     const result = await runScript("pull-spec.ts", ["--timeout-ms", "5000"], env);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("added: 3");
+    expect(result.stdout).toContain("spec:pull v1:");
+    expect(result.stdout).toContain("spec:pull v2:");
     expect(parse(await snapshot())).toEqual(withoutProse(SPEC_V1));
+    expect(parse(await readFile(join(dir, "b2b-v2.yaml"), "utf8"))).toEqual(withoutProse(SPEC_V1));
+    const lock = JSON.parse(await lockText()) as SpecLockFile;
+    expect(Object.keys(lock)).toEqual(["v1", "v2"]);
+    expect(lock.v2?.url).toBe(`${url}?v2`);
   });
 });

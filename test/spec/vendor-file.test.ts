@@ -1,7 +1,7 @@
 // The snapshot is the vendor's own OpenAPI file: its facts exactly, our prose. These tests pull the verbatim file
 // from a server on 127.0.0.1 the way the weekly drift job does, and prove it drops in: the same snapshot, the same
 // types, the same operations. They read the vendor file from the shared reference folder beside the checkout (CI
-// has it); without it they are skipped, and the lock's sha256 still names the file the snapshot came from.
+// has it), for v1 and v2 alike; without it they are skipped, and the lock's sha256 still names the file the snapshot came from.
 import { existsSync } from "node:fs";
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -10,27 +10,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocument, renderTypes } from "../../scripts/generate.js";
 import { factsOf, walkProse, wordingMatcher, PROSE_KEYS } from "../../scripts/lib/prose.js";
 import { listOperations, parseSpecText, sha256, type JsonObject } from "../../scripts/lib/spec.js";
-import { pullSpec, type SpecLock } from "../../scripts/pull-spec.js";
+import { pullSpec, type SpecLockFile } from "../../scripts/pull-spec.js";
+import { SPECS } from "../../scripts/lib/specs.js";
 import { makeTempDir, REPO_ROOT, startServer, type TestServer } from "./helpers.js";
 
-const VENDOR = join(
-  REPO_ROOT,
-  "..",
-  "shared",
-  "reference",
-  "altegio-b2b-v1",
-  "vendor",
-  "openapi.yaml",
-);
-const SNAPSHOT = join(REPO_ROOT, "openapi", "b2b-v1.yaml");
-const TYPES = join(REPO_ROOT, "generated", "b2b-v1.ts");
-const hasVendor = existsSync(VENDOR);
-
-const lock = JSON.parse(
+const REFERENCE = join(REPO_ROOT, "..", "shared", "reference");
+const lockFile = JSON.parse(
   await readFile(join(REPO_ROOT, "openapi", "spec-lock.json"), "utf8"),
-) as SpecLock;
-const snapshotText = await readFile(SNAPSHOT, "utf8");
-const snapshot = parseSpecText(snapshotText);
+) as SpecLockFile;
+
+/** Each spec: the verbatim vendor file, its operation count and how many it marks deprecated. */
+const CASES = [
+  {
+    spec: "v1",
+    vendor: join(REFERENCE, "altegio-b2b-v1", "vendor", "openapi.yaml"),
+    ops: 260,
+    deprecated: 16,
+  },
+  { spec: "v2", vendor: join(REFERENCE, "altegio-b2b-v2", "openapi.yaml"), ops: 42, deprecated: 0 },
+] as const;
 
 /** The source with every comment dropped: types compared "JSDoc aside". */
 function withoutComments(source: string): string {
@@ -75,74 +73,94 @@ function deprecatedInTypes(source: string): string[] {
   return out.sort();
 }
 
-describe("generated types", () => {
-  it("have no closed object type (Record<string, never>)", async () => {
-    expect(await readFile(TYPES, "utf8")).not.toContain("Record<string, never>");
-  });
-
-  it("mark every deprecated operation @deprecated, naming what replaces it", async () => {
-    const { document } = await buildDocument();
-    const marked = deprecated(document).sort();
-    expect(marked).toHaveLength(16);
-    expect(deprecatedInTypes(await readFile(TYPES, "utf8"))).toEqual(marked);
-    for (const op of listOperations(snapshot)) {
-      const operation = (JSON.parse(op.canonical) as { operation: JsonObject }).operation;
-      if (operation["deprecated"])
-        expect(String(operation["summary"]), op.key).toMatch(/Deprecated/);
-    }
-  });
-});
-
-describe.skipIf(!hasVendor)("the vendor's verbatim file", () => {
-  let vendorText: string;
-  let vendor: JsonObject;
-  let server: TestServer;
+describe.each(CASES)("$spec", ({ spec, vendor: VENDOR, ops, deprecated: deprecations }) => {
+  const SNAPSHOT = join(REPO_ROOT, "openapi", SPECS[spec].snapshot);
+  const TYPES = join(REPO_ROOT, "generated", SPECS[spec].types);
+  const hasVendor = existsSync(VENDOR);
+  const lock = lockFile[spec]!;
+  let snapshotText: string;
+  let snapshot: JsonObject;
   beforeAll(async () => {
-    vendorText = await readFile(VENDOR, "utf8");
-    vendor = parseSpecText(vendorText);
-    server = await startServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/yaml" });
-      res.end(vendorText);
+    snapshotText = await readFile(SNAPSHOT, "utf8");
+    snapshot = parseSpecText(snapshotText);
+  });
+
+  describe("generated types", () => {
+    it("have no closed object type (Record<string, never>)", async () => {
+      expect(await readFile(TYPES, "utf8")).not.toContain("Record<string, never>");
+    });
+
+    it("mark every deprecated operation @deprecated, naming what replaces it", async () => {
+      const { document } = await buildDocument({ spec });
+      const marked = deprecated(document).sort();
+      expect(marked).toHaveLength(deprecations);
+      expect(deprecatedInTypes(await readFile(TYPES, "utf8"))).toEqual(marked);
+      for (const op of listOperations(snapshot)) {
+        const operation = (JSON.parse(op.canonical) as { operation: JsonObject }).operation;
+        if (operation["deprecated"])
+          expect(String(operation["summary"]), op.key).toMatch(/Deprecated/);
+      }
     });
   });
-  afterAll(() => server.close());
 
-  it("is the file the lock names", () => {
-    expect(sha256(vendorText)).toBe(lock.sha256);
-    expect(sha256(snapshotText)).toBe(lock.snapshotSha256);
-  });
+  describe.skipIf(!hasVendor)("the vendor's verbatim file", () => {
+    let vendorText: string;
+    let vendor: JsonObject;
+    let server: TestServer;
+    beforeAll(async () => {
+      vendorText = await readFile(VENDOR, "utf8");
+      vendor = parseSpecText(vendorText);
+      server = await startServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/yaml" });
+        res.end(vendorText);
+      });
+    });
+    afterAll(() => server.close());
 
-  it("pulled from 127.0.0.1 onto the committed snapshot, reproduces it byte for byte", async () => {
-    const { dir, cleanup } = await makeTempDir("dropin");
-    try {
-      await copyFile(SNAPSHOT, join(dir, "b2b-v1.yaml"));
-      const lines: string[] = [];
-      const result = await pullSpec({ url: server.url, outDir: dir, log: (l) => lines.push(l) });
-      expect(await readFile(join(dir, "b2b-v1.yaml"), "utf8")).toBe(snapshotText);
-      expect(result.diff).toEqual({ added: [], removed: [], changed: [] });
-      // …so generating from it gives the committed types exactly (the header names the file it was read from).
-      const types = await renderTypes(await buildDocument({ specPath: join(dir, "b2b-v1.yaml") }));
-      const body = (text: string) => text.slice(text.indexOf(" */") + 3);
-      expect(body(types)).toBe(body(await readFile(TYPES, "utf8")));
-    } finally {
-      await cleanup();
-    }
-  }, 120_000);
+    it("is the file the lock names", () => {
+      expect(sha256(vendorText)).toBe(lock.sha256);
+      expect(sha256(snapshotText)).toBe(lock.snapshotSha256);
+    });
 
-  it("generated as it is, gives the committed types (JSDoc aside)", async () => {
-    const built = await buildDocument({ specPath: VENDOR });
-    const types = await renderTypes(built);
-    expect(withoutComments(types)).toBe(withoutComments(await readFile(TYPES, "utf8")));
-  }, 120_000);
+    it("pulled from 127.0.0.1 onto the committed snapshot, reproduces it byte for byte", async () => {
+      const { dir, cleanup } = await makeTempDir("dropin");
+      try {
+        await copyFile(SNAPSHOT, join(dir, SPECS[spec].snapshot));
+        const lines: string[] = [];
+        const result = await pullSpec({
+          spec,
+          url: server.url,
+          outDir: dir,
+          log: (l) => lines.push(l),
+        });
+        expect(await readFile(join(dir, SPECS[spec].snapshot), "utf8")).toBe(snapshotText);
+        expect(result.diff).toEqual({ added: [], removed: [], changed: [] });
+        // …so generating from it gives the committed types exactly (the header names the file it was read from).
+        const types = await renderTypes(
+          await buildDocument({ spec, specPath: join(dir, SPECS[spec].snapshot) }),
+        );
+        const body = (text: string) => text.slice(text.indexOf(" */") + 3);
+        expect(body(types)).toBe(body(await readFile(TYPES, "utf8")));
+      } finally {
+        await cleanup();
+      }
+    }, 120_000);
 
-  it("has exactly the snapshot's facts: paths, operations, parameters, schemas, examples", () => {
-    expect(factsOf(snapshot)).toEqual(factsOf(vendor));
-    expect(listOperations(vendor)).toHaveLength(260);
-    expect(deprecated(vendor)).toEqual(deprecated(snapshot));
-  });
+    it("generated as it is, gives the committed types (JSDoc aside)", async () => {
+      const built = await buildDocument({ spec, specPath: VENDOR });
+      const types = await renderTypes(built);
+      expect(withoutComments(types)).toBe(withoutComments(await readFile(TYPES, "utf8")));
+    }, 120_000);
 
-  it("lends the snapshot none of its wording", () => {
-    const repeats = wordingMatcher(proseStrings(vendor));
-    expect(proseStrings(snapshot).filter(repeats)).toEqual([]);
+    it("has exactly the snapshot's facts: paths, operations, parameters, schemas, examples", () => {
+      expect(factsOf(snapshot)).toEqual(factsOf(vendor));
+      expect(listOperations(vendor)).toHaveLength(ops);
+      expect(deprecated(vendor)).toEqual(deprecated(snapshot));
+    });
+
+    it("lends the snapshot none of its wording", () => {
+      const repeats = wordingMatcher(proseStrings(vendor));
+      expect(proseStrings(snapshot).filter(repeats)).toEqual([]);
+    });
   });
 });

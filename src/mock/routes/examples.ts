@@ -32,6 +32,10 @@ function partnerOnly(operation: Record<string, unknown>): boolean {
   return security.some((alt) => isObject(alt) && Object.keys(alt).join() === "BearerPartner");
 }
 
+// v2 keeps the name `company_id` for the location in its positions and tags paths (v1 has no such path).
+const locationParamOf = (template: string) =>
+  ["location_id", "company_id"].find((name) => template.includes(`{${name}}`));
+
 /** Routes for the spec operations `served` (as `METHOD /template`) leaves out. */
 export function exampleRoutes(doc: OpenApiDocument, served: ReadonlySet<string>): Route[] {
   const routes: Route[] = [];
@@ -47,7 +51,7 @@ export function exampleRoutes(doc: OpenApiDocument, served: ReadonlySet<string>)
         method: method.toUpperCase(),
         template,
         auth: partnerOnly(operation) ? "partner" : "user",
-        ...(template.includes("{location_id}") ? { locationParam: "location_id" } : {}),
+        ...(locationParamOf(template) ? { locationParam: locationParamOf(template)! } : {}),
         // A copy per request, so state never leaks from one answer into the next.
         handle: () => ({ ...reply, body: structuredClone(reply.body) }),
       });
