@@ -10,6 +10,7 @@ import {
   type AltegioClientOptions,
   type RateLimiter,
 } from "../../src/index.js";
+import { captureLogger } from "../helpers/capture-logger.js";
 import { rejectionOf, sendJson, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 let server: TestServer;
@@ -87,6 +88,28 @@ describe("one pipeline for both versions", () => {
     const list = await client({ maxRetries: 1 }).location(7).v2.units.list();
     expect(list).toHaveLength(1);
     expect(calls).toBe(2);
+  });
+
+  it("logs and reports each v2 attempt like a v1 one, paths relative to the v2 base", async () => {
+    let calls = 0;
+    server.handle((_req, res) =>
+      ++calls === 1
+        ? sendJson(res, 503, { success: false, data: null, meta: { message: "Busy" } })
+        : sendJson(res, 200, units),
+    );
+    const logger = captureLogger();
+    const ends: string[] = [];
+    const altegio = client({
+      maxRetries: 1,
+      logLevel: "debug",
+      logger,
+      hooks: { onAttemptEnd: (e) => void ends.push(`${e.attempt} ${e.path} ${e.status}`) },
+    });
+    await altegio.location(7).v2.units.list();
+    expect(ends).toEqual(["1 /locations/7/units 503", "2 /locations/7/units 200"]);
+    const debug = logger.lines.filter((l) => l.level === "debug").map((l) => l.message);
+    expect(debug.filter((m) => m.includes("/locations/7/units"))).toHaveLength(3); // 2 attempts + the retry
+    expect(JSON.stringify(logger.lines)).not.toMatch(/partner-tok|user-tok/);
   });
 });
 
