@@ -78,25 +78,26 @@ describe("one pipeline for both versions", () => {
     expect(acquired).toBe(3);
   });
 
-  it("retries a v2 GET like a v1 one", async () => {
+  /** Answers 503 once, then the units; returns how many requests arrived so far. */
+  const busyOnce = () => {
     let calls = 0;
     server.handle((_req, res) =>
       ++calls === 1
         ? sendJson(res, 503, { success: false, data: null, meta: { message: "Busy" } })
         : sendJson(res, 200, units),
     );
+    return () => calls;
+  };
+
+  it("retries a v2 GET like a v1 one", async () => {
+    const calls = busyOnce();
     const list = await client({ maxRetries: 1 }).location(7).v2.units.list();
     expect(list).toHaveLength(1);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it("logs and reports each v2 attempt like a v1 one, paths relative to the v2 base", async () => {
-    let calls = 0;
-    server.handle((_req, res) =>
-      ++calls === 1
-        ? sendJson(res, 503, { success: false, data: null, meta: { message: "Busy" } })
-        : sendJson(res, 200, units),
-    );
+    busyOnce();
     const logger = captureLogger();
     const ends: string[] = [];
     const altegio = client({
