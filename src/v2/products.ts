@@ -1,13 +1,12 @@
 // Thin v2 product reads (v2 is read-only for products; writes stay in v1): products with their storage amounts,
 // units, product categories and autocomplete, each joined with the resources it includes.
-import { AltegioInputError } from "../errors.js";
+import { AltegioError, AltegioInputError } from "../errors.js";
 import type { CallOptions } from "../internal/call-options.js";
-import { readDocument } from "../internal/envelope.js";
 import { paginate } from "../internal/paginate.js";
 import { v2PathId } from "./ids.js";
 import { joinIncluded, type Joined } from "./include.js";
 import { checkLimit, MAX_V2_LIMIT, v2PageSource, type V2Page } from "./pages.js";
-import { readList, readOne } from "./read.js";
+import { readList, readListDocument, readOne } from "./read.js";
 import type {
   V2Pagination,
   V2Paths,
@@ -161,10 +160,14 @@ export class V2Products {
       parseAs: "text",
       ...options,
     });
-    return (await readDocument<V2Page<V2Product> & { meta: { pagination: V2Pagination } }>(
-      "GET",
-      pending,
-    ))!;
+    const body = await readListDocument<
+      V2Product,
+      V2Page<V2Product> & { meta: { pagination: V2Pagination } }
+    >(pending);
+    if (typeof body.meta?.pagination !== "object" || body.meta.pagination === null) {
+      throw new AltegioError("Unexpected answer: a v2 product page without meta.pagination");
+    }
+    return body;
   }
 
   /** One product by its v2 id, e.g. `get("100", { include: ["storage_amounts"] })`. */
@@ -231,7 +234,7 @@ export class V2Units {
   /** Every unit of the location. */
   async list(options: CallOptions = {}): Promise<V2Unit[]> {
     const pending = this.raw.GET("/locations/{location_id}/units", { parseAs: "text", ...options });
-    return (await readDocument<V2Page<V2Unit>>("GET", pending))!.data;
+    return (await readListDocument<V2Unit>(pending)).data;
   }
 }
 

@@ -2,6 +2,7 @@
 // with v1, and v2's error envelope read into the same error classes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  AltegioError,
   AltegioInputError,
   AltegioNotFoundError,
   AltegioServerError,
@@ -150,5 +151,28 @@ describe("v2 errors", () => {
     server.handle((_req, res) => sendJson(res, 200, { success: true, meta: [] }));
     const error = await rejectionOf(client().location(7).v2.units.list());
     expect(error.message).toMatch(/the v2 document has no data/);
+  });
+
+  it.each([
+    [
+      "a null resource",
+      { data: null },
+      (c: ReturnType<typeof client>) => c.location(7).v2.products.get("5"),
+    ],
+    [
+      "a resource for a list",
+      { data: units.data[0] },
+      (c: ReturnType<typeof client>) => c.location(7).v2.units.list(),
+    ],
+    [
+      "a page without pagination",
+      { data: [] },
+      (c: ReturnType<typeof client>) => c.location(7).v2.products.listPage({ page: 1 }),
+    ],
+  ])("refuse %s with an AltegioError, not a TypeError", async (_what, body, read) => {
+    server.handle((_req, res) => sendJson(res, 200, body));
+    const error = await rejectionOf(read(client()));
+    expect(error).toBeInstanceOf(AltegioError);
+    expect(error.message).toMatch(/^Unexpected answer: /);
   });
 });
