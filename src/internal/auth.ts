@@ -87,6 +87,7 @@ export function createAuthLayer(
       const call: SendCall = readCallOptions(request);
       const path = relativePath(request.url, options.basePath);
       call.path = path;
+      call.api = options.api ?? "v1";
       const level = authLevel(request.method, path, options.api);
       const headers = request.headers;
       // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the

@@ -8,8 +8,10 @@ export interface AttemptInfo {
   method: string;
   /** The full URL, query included. */
   url: string;
-  /** The path relative to the client's base URL, without the query, e.g. `/storages/101`. */
+  /** The path relative to its API's base URL (v1 or v2), without the query, e.g. `/storages/101`. */
   path: string;
+  /** Which API the request belongs to: `"v1"` (`altegio.raw`, the resources) or `"v2"` (`altegio.v2`). */
+  api: "v1" | "v2";
 }
 
 /** An attempt is about to be sent (after the rate limiter let it go). */
@@ -29,6 +31,8 @@ export interface AttemptEndEvent extends AttemptInfo {
    * `AltegioTimeoutError`), or the caller's abort reason.
    */
   error?: unknown;
+  /** True when the caller's signal aborted the attempt (then `error` is the signal's reason). */
+  aborted?: boolean;
   /** True when another attempt follows; an `onRetry` event comes next. */
   willRetry: boolean;
 }

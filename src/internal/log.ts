@@ -106,7 +106,8 @@ export function logHooks(log: Log, options: LogHookOptions): AltegioHooks {
   if (log.enabled("warn")) {
     const warned = new Set<string>();
     hooks.onAttemptStart = (e) => {
-      if (e.attempt !== 1) return;
+      // The deprecation table is v1's; v2 marks none of its operations deprecated.
+      if (e.attempt !== 1 || e.api !== "v1") return;
       const template = options.deprecated(e.method, e.path);
       const key = `${e.method} ${template}`;
       if (template === undefined || warned.has(key)) return;
@@ -119,7 +120,8 @@ export function logHooks(log: Log, options: LogHookOptions): AltegioHooks {
   }
   if (log.enabled("error")) {
     ends.push((e) => {
-      if (e.willRetry || e.attempt === 1) return;
+      // A caller who cancelled knows why the call ended; that is not a failure to report.
+      if (e.willRetry || e.attempt === 1 || e.aborted) return;
       if (e.error === undefined && !options.retryable(e.status ?? 0)) return;
       log.error(`${e.method} ${e.path} failed after ${e.attempt} attempts: ${outcome(e)}`);
     });

@@ -51,8 +51,10 @@ export interface SenderOptions {
 
 /** A call's options plus what the layer above already worked out. */
 export interface SendCall extends CallOptions {
-  /** The request's path relative to the base URL, when known. */
+  /** The request's path relative to its API's base URL, when known. */
   path?: string;
+  /** Which API the request belongs to. @default "v1" */
+  api?: "v1" | "v2";
 }
 
 /** Sends one request with rate limiting, per-attempt timeouts and retries; resolves with the last response. */
@@ -98,13 +100,17 @@ export function createSender(options: SenderOptions = {}): Sender {
       method,
       url: request.url,
       path: call.path ?? relativePath(request.url, basePath),
+      api: call.api ?? "v1",
     };
 
     for (let attempt = 1; ; attempt++) {
       if (limiter) await acquire(limiter, signal, info && { ...info, attempt });
       const startedAt = info ? clock.now() : 0;
       hooks?.onAttemptStart?.({ ...info!, attempt, startedAt });
-      const attemptEnd = (end: { status?: number; error?: unknown }, willRetry: boolean) =>
+      const attemptEnd = (
+        end: { status?: number; error?: unknown; aborted?: boolean },
+        willRetry: boolean,
+      ) =>
         hooks?.onAttemptEnd?.({
           ...info!,
           attempt,
@@ -117,7 +123,8 @@ export function createSender(options: SenderOptions = {}): Sender {
       try {
         outcome = await attemptOnce(transport, request, body, signal, timeoutMs, watch, policy);
       } catch (reason) {
-        if (info) attemptEnd({ error: reason }, false);
+        // Only the caller's own abort gets here (network failures come back as outcomes).
+        if (info) attemptEnd({ error: reason, aborted: true }, false);
         throw reason;
       }
       const last = attempt > maxRetries;

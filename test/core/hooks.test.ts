@@ -77,7 +77,17 @@ describe("attempt hooks", () => {
     expect(end2!.durationMs).toBeGreaterThanOrEqual(0);
     expect(new Set(rec.events.map((e) => e.event.callId)).size).toBe(1);
     expect(Object.keys(end2!).sort()).toEqual(
-      ["attempt", "callId", "durationMs", "method", "path", "status", "url", "willRetry"].sort(),
+      [
+        "api",
+        "attempt",
+        "callId",
+        "durationMs",
+        "method",
+        "path",
+        "status",
+        "url",
+        "willRetry",
+      ].sort(),
     );
   });
 

@@ -191,6 +191,41 @@ describe("warnings and errors", () => {
     );
   });
 
+  it("does not report a call the caller cancelled as a failure", async () => {
+    mock = await startMockServer({
+      faults: [
+        {
+          method: "GET",
+          path: "/storages/{location_id}",
+          status: 503,
+          times: 1,
+          headers: { "retry-after": "0" },
+        },
+      ],
+      latencyMs: 200,
+    });
+    const logger = captureLogger();
+    const ends: { attempt: number; aborted?: boolean; api: string }[] = [];
+    const controller = new AbortController();
+    const call = client({
+      logger,
+      userToken: DEFAULT_CREDENTIALS.userToken,
+      hooks: {
+        onAttemptEnd: (e) => void ends.push({ attempt: e.attempt, aborted: e.aborted, api: e.api }),
+        // Cancel while the retry is in flight (the mock answers after 200 ms).
+        onAttemptStart: (e) => {
+          if (e.attempt === 2)
+            setTimeout(() => controller.abort(new Error("caller cancelled")), 50);
+        },
+      },
+    })
+      .location(101)
+      .storages.list({ signal: controller.signal });
+    await expect(call).rejects.toThrow("caller cancelled");
+    expect(logger.lines).toEqual([]);
+    expect(ends.at(-1)).toMatchObject({ aborted: true, api: "v1" });
+  });
+
   it("logs a throwing hook at error and goes on with the call", async () => {
     mock = await startMockServer();
     const logger = captureLogger();
