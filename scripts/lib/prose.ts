@@ -53,10 +53,19 @@ export function walkProse(doc: JsonObject, visit: Visit): void {
       for (const single of SCHEMA_SINGLES) schema(s[single], `${k}/${single}`);
     });
 
+  // An Example object (media types' `examples` maps, components.examples) has a summary and a description too.
+  const example = (node: unknown, key: string): void => follow(node, key, (e, k) => visit(e, k));
+
   const content = (node: unknown, key: string): void => {
     if (!isObject(node)) return;
     for (const [type, media] of Object.entries(node)) {
-      if (isObject(media)) schema(media["schema"], `${key}/${type}`);
+      if (!isObject(media)) continue;
+      schema(media["schema"], `${key}/${type}`);
+      if (isObject(media["examples"])) {
+        for (const [name, e] of Object.entries(media["examples"])) {
+          example(e, `${key}/${type}/examples:${name}`);
+        }
+      }
     }
   };
 
@@ -132,6 +141,69 @@ export function walkProse(doc: JsonObject, visit: Visit): void {
   for (const [name, s] of Object.entries(section("securitySchemes"))) {
     if (isObject(s)) visit(s, `#security:${name}`);
   }
+  for (const [name, e] of Object.entries(section("examples"))) example(e, `#example:${name}`);
+}
+
+const NAMED_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "paths",
+  "responses",
+  "content",
+  "headers",
+  "schemas",
+  "parameters",
+  "securitySchemes",
+  "requestBodies",
+  "examples",
+  "links",
+  "callbacks",
+  "encoding",
+  "variables",
+  "mapping",
+]);
+const LISTS_OF_OBJECTS = new Set([
+  "parameters",
+  "tags",
+  "servers",
+  "allOf",
+  "oneOf",
+  "anyOf",
+  "prefixItems",
+  "x-tagGroups",
+]);
+const DATA_KEYS = new Set(["example", "default", "enum", "const", "value"]);
+
+/**
+ * JSON pointers of prose strings that {@link walkProse} does not reach, found by a plain scan of every object
+ * (skipping example data and the names in maps). Empty when the walker knows every place prose can stand.
+ */
+export function unwalkedProse(doc: JsonObject): string[] {
+  const walked = new Set<JsonObject>();
+  walkProse(doc, (node) => walked.add(node));
+  const out: string[] = [];
+  const scan = (node: unknown, parentKey: string | undefined, at: string): void => {
+    if (Array.isArray(node)) {
+      const inner =
+        parentKey !== undefined && LISTS_OF_OBJECTS.has(parentKey) ? undefined : parentKey;
+      node.forEach((item, i) => scan(item, inner, `${at}/${i}`));
+      return;
+    }
+    if (!isObject(node)) return;
+    const isMap = parentKey !== undefined && NAMED_MAPS.has(parentKey);
+    for (const [key, value] of Object.entries(node)) {
+      const at2 = `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (!isMap && (DATA_KEYS.has(key) || (key === "examples" && Array.isArray(value)))) continue;
+      if (!isMap && (PROSE_KEYS as readonly string[]).includes(key) && typeof value === "string") {
+        if (!walked.has(node)) out.push(at2);
+        continue;
+      }
+      scan(value, isMap ? undefined : key, at2);
+    }
+  };
+  scan(doc, undefined, "");
+  return out;
 }
 
 function proseOf(node: JsonObject): Partial<Record<(typeof PROSE_KEYS)[number], string>> {

@@ -8,7 +8,13 @@ import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocument, renderTypes } from "../../scripts/generate.js";
-import { factsOf, walkProse, wordingMatcher, PROSE_KEYS } from "../../scripts/lib/prose.js";
+import {
+  factsOf,
+  PROSE_KEYS,
+  unwalkedProse,
+  walkProse,
+  wordingMatcher,
+} from "../../scripts/lib/prose.js";
 import { listOperations, parseSpecText, sha256, type JsonObject } from "../../scripts/lib/spec.js";
 import { pullSpec, type SpecLockFile } from "../../scripts/pull-spec.js";
 import { SPECS } from "../../scripts/lib/specs.js";
@@ -159,8 +165,34 @@ describe.each(CASES)("$spec", ({ spec, vendor: VENDOR, ops, deprecated: deprecat
     });
 
     it("lends the snapshot none of its wording", () => {
+      // The walker must reach every place prose stands, or both the stripping and this check would miss it.
+      expect(unwalkedProse(vendor)).toEqual([]);
+      expect(unwalkedProse(snapshot)).toEqual([]);
       const repeats = wordingMatcher(proseStrings(vendor));
       expect(proseStrings(snapshot).filter(repeats)).toEqual([]);
     });
+  });
+});
+
+describe("the prose walker", () => {
+  it("reports prose in a place it does not know", () => {
+    const doc = parseSpecText(
+      [
+        "openapi: 3.1.0",
+        "info: { title: T, version: '1' }",
+        "externalDocs: { description: Somewhere else, url: 'https://example.invalid' }",
+        "paths:",
+        "  /a:",
+        "    get:",
+        "      summary: Known place",
+        "      responses:",
+        "        '200':",
+        "          content:",
+        "            application/json:",
+        "              examples:",
+        "                one: { summary: Also known, value: { description: data, not prose } }",
+      ].join("\n"),
+    );
+    expect(unwalkedProse(doc)).toEqual(["/externalDocs/description"]);
   });
 });
