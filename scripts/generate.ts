@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
-import { normalizeDocument } from "./lib/normalize.js";
+import { normalizeDocument, wrapEnvelopes } from "./lib/normalize.js";
 import { isObject, parseSpecText, sha256, validateSpec, type JsonObject } from "./lib/spec.js";
 import { SPECS, specNames, type SpecName } from "./lib/specs.js";
 
@@ -100,6 +100,7 @@ export async function buildDocument(options: SourceOptions = {}): Promise<BuiltD
   const document = result.data as JsonObject;
   validateSpec(document);
   normalizeDocument(document);
+  wrapEnvelopes(document);
 
   const specSha256 = sha256(specText);
   const overlaySha256 = sha256(overlayText);

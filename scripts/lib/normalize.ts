@@ -1,5 +1,6 @@
 // Normalization applied after the overlay: removes per-operation header parameters the client
-// always sets itself, so generated call signatures do not ask callers for them.
+// always sets itself, so generated call signatures do not ask callers for them, and wraps the response schemas the
+// overlay marks `x-altegio-envelope` in the envelope the API really answers with.
 import { HTTP_METHODS, isObject, type JsonObject } from "./spec.js";
 
 /** Header parameters dropped from every operation (compared case-insensitively). */
@@ -73,4 +74,50 @@ export function normalizeDocument(doc: JsonObject): number {
     if (Object.keys(params).length === 0) delete components["parameters"];
   }
   return removed;
+}
+
+/** The overlay's marker for a response schema that describes only the envelope's `data`. */
+export const ENVELOPE_MARKER = "x-altegio-envelope";
+
+/**
+ * Some vendor operations document the bare `data` item as the whole response, while their examples (and the API)
+ * answer `{ success, data, meta }`. The overlay marks such a schema `x-altegio-envelope: object | list` (an overlay
+ * cannot move a node into a new parent); this wraps it, so the vendor's item schema stays the one that is used and a
+ * change to it still shows. Returns how many schemas were wrapped.
+ */
+export function wrapEnvelopes(doc: JsonObject): number {
+  let wrapped = 0;
+  const paths = isObject(doc["paths"]) ? doc["paths"] : {};
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      const responses = isObject(op) ? op["responses"] : undefined;
+      if (!isObject(responses)) continue;
+      for (const response of Object.values(responses)) {
+        const content = isObject(response) ? response["content"] : undefined;
+        if (!isObject(content)) continue;
+        for (const media of Object.values(content)) {
+          const schema = isObject(media) ? media["schema"] : undefined;
+          if (!isObject(media) || !isObject(schema) || !(ENVELOPE_MARKER in schema)) continue;
+          const { [ENVELOPE_MARKER]: shape, ...inner } = schema;
+          if (shape !== "object" && shape !== "list") {
+            throw new Error(
+              `${ENVELOPE_MARKER} must be "object" or "list", got ${JSON.stringify(shape)}`,
+            );
+          }
+          media["schema"] = {
+            type: "object",
+            properties: {
+              success: { type: "boolean" },
+              data: shape === "list" ? { type: "array", items: inner } : inner,
+              meta: { type: ["array", "object"] },
+            },
+          };
+          wrapped += 1;
+        }
+      }
+    }
+  }
+  return wrapped;
 }
