@@ -86,6 +86,8 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Redi
   }
 
   const offlineLock: SessionLock = { commit: async () => {}, release: async () => {} };
+  // Renewal timers of the locks this store holds; close() stops them, so none fires on a closed connection.
+  const renewals = new Set<ReturnType<typeof setInterval>>();
 
   return {
     get: (key) =>
@@ -109,21 +111,34 @@ export function createRedisSessionStore(options: RedisSessionStoreOptions): Redi
         if (taken !== "OK") return undefined;
         const run = (op: string, ...rest: string[]) =>
           attempt(() => connection.eval(LOCK_SCRIPT, keys, [op, owner, ...rest]), 0);
-        const renew = setInterval(() => void run("renew", `${lockTtlMs}`), lockTtlMs / 3);
+        // A renewal that fails only lets the lock expire, which is what its TTL is for; it must not crash anything.
+        const renew = setInterval(
+          () => void run("renew", `${lockTtlMs}`).catch(() => {}),
+          lockTtlMs / 3,
+        );
         renew.unref?.();
+        renewals.add(renew);
+        const stop = () => {
+          clearInterval(renew);
+          renewals.delete(renew);
+        };
         return {
           async commit(token) {
-            clearInterval(renew);
+            stop();
             await run("commit", token, tokenTtlMs === Infinity ? "" : `${tokenTtlMs}`);
           },
           async release() {
-            clearInterval(renew);
+            stop();
             await run("release");
           },
         };
       }, offlineLock),
 
-    close: () => connection.close(),
+    close: () => {
+      for (const renew of renewals) clearInterval(renew);
+      renewals.clear();
+      return connection.close();
+    },
   };
 }
 

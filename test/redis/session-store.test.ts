@@ -94,26 +94,46 @@ describe("createRedisSessionStore", () => {
   });
 
   it("a holder whose lock expired cannot overwrite the token of the one that took over", async () => {
-    const store = createRedisSessionStore({ url: redis.url, key: prefix, lockTtlMs: 100 });
+    const store = createRedisSessionStore({ url: redis.url, key: prefix });
     stores.push(store);
     const slow = await store.lock("k");
     expect(slow).toBeDefined();
-    await new Promise((resolve) => setTimeout(resolve, 150)); // expired (renewals are every ~33 ms, so stop them)
-    await slow!.release(); // gone already: nothing to release, nothing broken
+    // The slow holder's lock expires (made so directly, rather than by waiting on timers), and another takes over.
+    await inspect.del(`${prefix}:session:k:lock`);
     const fast = await store.lock("k");
+    expect(fast).toBeDefined();
     await fast!.commit("newer-token");
     await slow!.commit("older-token");
+    await slow!.release();
     expect(await store.get("k")).toBe("newer-token");
   });
 
   it("keeps the lock while its holder is still logging in (renewed), so nobody logs in twice", async () => {
-    const store = createRedisSessionStore({ url: redis.url, key: prefix, lockTtlMs: 90 });
+    // A TTL long enough that a stalled event loop on a busy machine cannot miss every renewal.
+    const store = createRedisSessionStore({ url: redis.url, key: prefix, lockTtlMs: 1_500 });
     stores.push(store);
     const holder = await store.lock("k");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 3_500)); // more than twice the TTL
+    expect(await inspect.pTTL(`${prefix}:session:k:lock`)).toBeGreaterThan(0);
     expect(await store.lock("k")).toBeUndefined();
     await holder!.commit("token");
     expect(await store.get("k")).toBe("token");
+  });
+
+  it("close() stops the renewals of a lock still held, so nothing fires on the closed connection", async () => {
+    const store = createRedisSessionStore({ url: redis.url, key: prefix, lockTtlMs: 60 });
+    const held = await store.lock("k");
+    expect(held).toBeDefined();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await store.close();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // several renewal periods
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 
   it("while Redis is unreachable each client logs in by itself, and warns once", async () => {
