@@ -218,7 +218,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       },
       strict: true,
     });
-    const names = specNames(values.only);
+    const names = specNames(values.only, "--only");
     if ((values.spec !== undefined || values.overlay !== undefined) && names.length > 1) {
       throw new GenerateError(
         `--spec and --overlay name one spec's files: add --only ${names.join(" or --only ")}`,

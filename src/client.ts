@@ -260,6 +260,23 @@ function noV2Base(baseUrl: string): AltegioInputError {
   );
 }
 
+/** What is wrong with a base URL option, if anything; never repeats a user name or password it carries. */
+function baseUrlProblem(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !URL.canParse(value)) {
+    return `must be an absolute http(s) URL, got ${JSON.stringify(value)}`;
+  }
+  const url = new URL(value);
+  if (url.username || url.password) {
+    return "must not carry a user name or password (fetch refuses such URLs; credentials go in `credentials`)";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return `must be an http(s) URL, got the ${url.protocol} scheme`;
+  }
+  if (url.search || url.hash) return "must not carry a query or a fragment";
+  return undefined;
+}
+
 function limiterFor(rateLimit: AltegioClientOptions["rateLimit"]): RateLimiter | undefined {
   if (rateLimit === false) return undefined;
   return createRateLimiter({ ...defaults.rateLimit, ...rateLimit });
@@ -286,11 +303,9 @@ function checkOptions(options: AltegioClientOptions): void {
   ) {
     issues.push("credentials must be { login: string, password: string }, both non-empty");
   }
-  if (options?.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
-    issues.push(`baseUrl must be an absolute URL, got ${JSON.stringify(options.baseUrl)}`);
-  }
-  if (options?.v2BaseUrl !== undefined && !URL.canParse(options.v2BaseUrl)) {
-    issues.push(`v2BaseUrl must be an absolute URL, got ${JSON.stringify(options.v2BaseUrl)}`);
+  for (const key of ["baseUrl", "v2BaseUrl"] as const) {
+    const problem = baseUrlProblem(options?.[key]);
+    if (problem) issues.push(`${key} ${problem}`);
   }
   for (const key of ["maxRetries", "timeoutMs"] as const) {
     const value = options?.[key];

@@ -24,11 +24,11 @@ export type SpecName = keyof typeof SPECS;
 
 export const SPEC_NAMES = Object.keys(SPECS) as SpecName[];
 
-/** Parses a `--spec` value; undefined means every spec. */
-export function specNames(value: string | undefined): SpecName[] {
+/** Parses the value of the flag that names a spec (`flag`, for the message); undefined means every spec. */
+export function specNames(value: string | undefined, flag = "--spec"): SpecName[] {
   if (value === undefined) return SPEC_NAMES;
   if (!(SPEC_NAMES as string[]).includes(value)) {
-    throw new Error(`--spec must be one of ${SPEC_NAMES.join(", ")}, got ${value}`);
+    throw new Error(`${flag} must be one of ${SPEC_NAMES.join(", ")}, got ${value}`);
   }
   return [value as SpecName];
 }

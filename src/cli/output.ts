@@ -1,6 +1,7 @@
 // Where data goes: stdout, or a file that appears only once complete (written beside it, then renamed), so a failed
 // or interrupted export never leaves a file that looks whole.
-import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
+import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from "node:fs";
+import { AltegioInputError } from "../index.js";
 import { once } from "node:events";
 
 /** A data sink with backpressure. */
@@ -16,7 +17,15 @@ export interface Output {
 export function openOutput(file?: string): Output {
   if (file === undefined || file === "-") return streamOutput(process.stdout);
   const partial = `${file}.partial-${process.pid}`;
-  const stream = createWriteStream(partial);
+  // Opened at once, so a bad path is an input error (exit 2) before anything is sent, not a crash mid-export.
+  let fd: number;
+  try {
+    fd = openSync(partial, "w");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new AltegioInputError(`--output ${file}: cannot write there (${code || String(error)})`);
+  }
+  const stream = createWriteStream(partial, { fd });
   const done = async () => {
     stream.end();
     await once(stream, "close");

@@ -40,7 +40,14 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Picks the format from `--format`, else from the file name (`.ndjson`, `.jsonl`), else CSV. */
 export function rowFormat(given: string | undefined, file: string): RowFormat {
-  if (given === undefined) return /\.(nd)?jsonl?$/i.test(file) ? "ndjson" : "csv";
+  if (given === undefined && /\.json$/i.test(file)) {
+    // Most likely `products export --format json`: one array, which is neither import format.
+    throw new AltegioInputError(
+      `${file}: a .json file; import reads CSV or NDJSON (one product object per line). ` +
+        "Convert an array with `jq -c '.[]'`, or pass --format",
+    );
+  }
+  if (given === undefined) return /\.(ndjson|jsonl)$/i.test(file) ? "ndjson" : "csv";
   if (given === "csv" || given === "ndjson") return given;
   throw new AltegioInputError(`--format must be csv or ndjson, got ${JSON.stringify(given)}`);
 }

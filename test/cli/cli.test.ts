@@ -177,6 +177,24 @@ describe("altegio products export and categories tree", () => {
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveLength(230);
   });
 
+  it("refuses an --output it cannot write, and a base URL with credentials, before sending (exit 2)", async () => {
+    const start = mock.requests.length;
+    const [badPath, withPassword] = await Promise.all([
+      runCli(["products", "export", "--output", join(dir, "missing-dir", "x.csv")], env),
+      runCli(["products", "export"], {
+        ...env,
+        ALTEGIO_BASE_URL: `http://someone:s3cret-pw@${new URL(mock.url).host}/api/v1`,
+      }),
+    ]);
+    expect(badPath.code).toBe(2);
+    expect(badPath.stderr).toContain("cannot write there (ENOENT)");
+    expect(badPath.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(withPassword.code).toBe(2);
+    expect(withPassword.stderr).toContain("baseUrl must not carry a user name or password");
+    expect(withPassword.stderr).not.toContain("s3cret-pw");
+    expect(sentSince(start)).toEqual([]);
+  });
+
   it("filters with --changed-after and refuses a bad date before sending", async () => {
     const start = mock.requests.length;
     const [future, bad] = await Promise.all([

@@ -78,3 +78,14 @@ describe("import files", () => {
     expect(() => rowFormat("xlsx", "a.xlsx")).toThrow(/--format must be csv or ndjson/);
   });
 });
+
+describe("import file format from the name", () => {
+  it("reads .ndjson and .jsonl as NDJSON, anything else as CSV, and refuses a .json array file", () => {
+    expect(rowFormat(undefined, "rows.ndjson")).toBe("ndjson");
+    expect(rowFormat(undefined, "rows.JSONL")).toBe("ndjson");
+    expect(rowFormat(undefined, "rows.csv")).toBe("csv");
+    expect(rowFormat("ndjson", "rows.json")).toBe("ndjson");
+    expect(() => rowFormat(undefined, "export.json")).toThrow(AltegioInputError);
+    expect(() => rowFormat(undefined, "export.json")).toThrow(/CSV or NDJSON/);
+  });
+});
