@@ -59,6 +59,11 @@ export const defaults = {
     pollMs: 100,
     /** How long a login lock lives unless its holder renews it (a crashed holder frees it after this), in ms. */
     lockTtlMs: 10_000,
+    /**
+     * Longest a process waits for another one's login before logging in itself, in ms: a default login may take
+     * three 30 s attempts, and a store whose lock never expires must not hang the fleet.
+     */
+    loginWaitMs: 120_000,
     /** How long a shared user token lives in the store; processes already using it keep it, in milliseconds. */
     tokenTtlMs: 86_400_000,
     /** How long one Redis command may take before Redis counts as unreachable, in milliseconds. */

@@ -96,6 +96,14 @@ export class AltegioTimeoutError extends AltegioConnectionError {
   override name = "AltegioTimeoutError";
 }
 
+/**
+ * A bulk-import row whose match key (article or barcode) belongs to several products of the location: guessing could
+ * overwrite the wrong one, so the row fails and the import goes on.
+ */
+export class AltegioAmbiguousMatchError extends AltegioError {
+  override name = "AltegioAmbiguousMatchError";
+}
+
 /** Bad arguments caught before anything was sent. */
 export class AltegioInputError extends AltegioError {
   override name = "AltegioInputError";

@@ -13,6 +13,7 @@ export type { SessionLock, SessionStore } from "./internal/session-store.js";
 
 // Errors
 export {
+  AltegioAmbiguousMatchError,
   AltegioApiError,
   AltegioAuthenticationError,
   AltegioConflictError,

@@ -42,6 +42,8 @@ interface SharedLoginOptions {
   stale: string | undefined;
   login: () => Promise<string>;
   pollMs?: number;
+  /** Longest wait for another holder's login before logging in without the lock. */
+  maxWaitMs?: number;
   clock?: Clock;
 }
 
@@ -54,6 +56,9 @@ export async function sharedLogin(options: SharedLoginOptions): Promise<string> 
   const { store, key, stale } = options;
   const clock = options.clock ?? systemClock;
   const fresh = (token: string | undefined) => (token && token !== stale ? token : undefined);
+  // A store whose lock never expires (a custom one without a TTL), or a holder stuck for good, must not hang every
+  // other process: past this, log in alone, as when the store is unreachable.
+  const giveUpAt = clock.now() + (options.maxWaitMs ?? defaults.fleet.loginWaitMs);
   for (;;) {
     const current = fresh(await store.get(key));
     if (current) return current;
@@ -74,6 +79,7 @@ export async function sharedLogin(options: SharedLoginOptions): Promise<string> 
       await lock.commit(token);
       return token;
     }
+    if (clock.now() >= giveUpAt) return options.login();
     await clock.sleep(options.pollMs ?? defaults.fleet.pollMs);
   }
 }

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SessionLock, SessionStore } from "../../src/index.js";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "../../src/mock/index.js";
+import { sharedLogin } from "../../src/internal/session-store.js";
 import { loginCount, sharedSessionClient, userCall } from "../helpers/shared-session.js";
 
 const C = DEFAULT_CREDENTIALS;
@@ -74,5 +75,22 @@ describe("createAltegioClient({ sessionStore })", () => {
     };
     await expect(call(client(broken))).rejects.toThrow("store down");
     expect(mock.requests).toHaveLength(0);
+  });
+});
+
+describe("sharedLogin", () => {
+  it("logs in alone after maxWaitMs when another holder's lock never goes away", async () => {
+    const stuck: SessionStore = { get: async () => undefined, lock: async () => undefined };
+    let logins = 0;
+    const token = await sharedLogin({
+      store: stuck,
+      key: "k",
+      stale: undefined,
+      login: async () => `token-${++logins}`,
+      pollMs: 5,
+      maxWaitMs: 40,
+    });
+    expect(token).toBe("token-1");
+    expect(logins).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 // The bulk import against the embedded mock: what it checks up front, what it sends, and what it reports.
 import { describe, expect, it } from "vitest";
 import {
+  AltegioAmbiguousMatchError,
   AltegioInputError,
   AltegioServerError,
   type ProductImportOutcome,
@@ -197,6 +198,7 @@ describe("products.import: create, update, skip", () => {
     });
     const [outcome] = await all(loc.products.import([row("SH-002")]));
     expect(outcome!.action).toBe("failed");
+    expect(outcome!.error).toBeInstanceOf(AltegioAmbiguousMatchError);
     expect(outcome!.error?.message).toMatch(
       /2 products of this location have article "SH-002" \(ids 402, 900\)/,
     );

@@ -1,6 +1,6 @@
 // Matching and comparing for the bulk import (import.ts): finding a row's product by its key, telling which of the
 // row's fields differ from it, and building the full-replacement body of an update.
-import { AltegioError } from "../../errors.js";
+import { AltegioAmbiguousMatchError } from "../../errors.js";
 import type { Product, ProductInput, ProductListItem, ProductUpdateInput } from "../../types.js";
 import type { ProductImportMatch } from "./import.js";
 import type { Products } from "./index.js";
@@ -29,9 +29,6 @@ const READ_BACK: Record<
   tax_variant: {},
   vat_id: {},
 };
-
-/** Thrown for a row whose key matches several products: guessing could overwrite the wrong one. */
-export class AmbiguousMatch extends AltegioError {}
 
 /** A row's product, as matching found it. */
 export interface Found {
@@ -72,9 +69,10 @@ export class Matcher {
     }
     // The list's `term` matches barcodes among other fields; the full product confirms an exact barcode.
     const candidates: Found[] = [];
-    for await (const item of this.products.list({ term: key })) {
+    const options = this.signal ? { signal: this.signal } : {};
+    for await (const item of this.products.list({ term: key }, options)) {
       if (item.good_id === undefined) continue;
-      const full = await this.products.get(item.good_id);
+      const full = await this.products.get(item.good_id, options);
       if (typeof full.barcode === "string" && full.barcode.trim() === key) {
         candidates.push({ item, full });
       }
@@ -85,7 +83,7 @@ export class Matcher {
   #one(key: string, found: Found[]): Found | undefined {
     if (found.length <= 1) return found[0];
     const ids = found.map((f) => f.item.good_id).join(", ");
-    throw new AmbiguousMatch(
+    throw new AltegioAmbiguousMatchError(
       `${found.length} products of this location have ${this.field} ${JSON.stringify(key)} ` +
         `(ids ${ids}); the row was not applied to any of them`,
     );

@@ -4,6 +4,7 @@
 // refused up front for that reason).
 import {
   AltegioConflictError,
+  AltegioAmbiguousMatchError,
   AltegioError,
   AltegioInputError,
   AltegioNotFoundError,
@@ -12,7 +13,7 @@ import {
 import { describe, throwIfProblems } from "../../internal/ids.js";
 import { checkInput } from "../../internal/input-check.js";
 import type { ProductInput } from "../../types.js";
-import { AmbiguousMatch, compareRow, Matcher, mergeForUpdate } from "./import-match.js";
+import { compareRow, Matcher, mergeForUpdate } from "./import-match.js";
 import type { Products } from "./index.js";
 import { productInputSpec } from "./input.js";
 
@@ -228,7 +229,10 @@ class ImportRun implements ProductImport {
       if (!dryRun) await this.matcher.products.update(id, mergeForUpdate(found.item, full, row));
       return { ...base, action: "updated", productId: id, changed };
     } catch (error) {
-      if (!ROW_ERRORS.some((type) => error instanceof type) && !(error instanceof AmbiguousMatch)) {
+      if (
+        !ROW_ERRORS.some((type) => error instanceof type) &&
+        !(error instanceof AltegioAmbiguousMatchError)
+      ) {
         throw error;
       }
       return { ...base, action: "failed", changed: [], error: error as AltegioError };
