@@ -49,6 +49,7 @@ export type V2JoinedProductCategory = Joined<V2ProductCategory, V2ProductCategor
 export interface V2ProductListParams {
   /**
    * Only these products (v2 string ids).
+   * @default undefined — every product
    * @example ["100", "101"]
    */
   ids?: string[];
@@ -57,7 +58,11 @@ export interface V2ProductListParams {
    * @default "common" (the API's default)
    */
   related_loyalty_entity_slug?: Query<typeof PRODUCTS>["filter[related_loyalty_entity_slug]"];
-  /** Related resources to ask for. */
+  /**
+   * Related resources to ask for; each is joined onto the product as `related.<name>`.
+   * @default undefined — none
+   * @example ["storage_amounts", "units"]
+   */
   include?: Query<typeof PRODUCTS>["include"];
   /**
    * Products per page, 1 to 250; `list()` walks every page whatever the size.
@@ -80,7 +85,11 @@ export interface V2ListPage<R> {
 
 /** Options of {@link V2Products.get}. */
 export interface V2ProductGetParams {
-  /** Related resources to ask for, e.g. `["storage_amounts"]`. */
+  /**
+   * Related resources to ask for; each is joined onto the product as `related.<name>`.
+   * @default undefined — none
+   * @example ["storage_amounts"]
+   */
   include?: Query<typeof PRODUCT>["include"];
 }
 
@@ -91,7 +100,10 @@ export interface V2AutocompleteParams {
    * @default 250
    */
   limit?: number;
-  /** Related resources to ask for. */
+  /**
+   * Related resources to ask for; each is joined onto the product as `related.<name>`.
+   * @default undefined — none
+   */
   include?: Query<typeof AUTOCOMPLETE>["include"];
 }
 
@@ -102,7 +114,10 @@ export interface V2ProductCategoryListParams {
    * @default the API's 0 (top level)
    */
   parent_category_id?: string;
-  /** Related resources to ask for. */
+  /**
+   * Related resources to ask for; each is joined onto the category as `related.<name>`.
+   * @default undefined — none
+   */
   include?: Query<typeof CATEGORIES>["include"];
 }
 

@@ -35,6 +35,7 @@ export interface ProductImportOptions {
   /**
    * Stops the import before its next row (the row in flight finishes, so no product is left half-written); the
    * iteration then ends normally with `summary.aborted` set.
+   * @default undefined — runs to the end
    */
   signal?: AbortSignal;
   /**
