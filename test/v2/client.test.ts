@@ -59,7 +59,9 @@ describe("the v2 base URL", () => {
     expect(error).toBeInstanceOf(AltegioInputError);
     expect(error.message).toMatch(/v2BaseUrl is required for v2 calls/);
     expect(server.requests).toHaveLength(1);
-    expect(() => client({ v2BaseUrl: "nope" })).toThrow(/v2BaseUrl must be an absolute http\(s\) URL/);
+    expect(() => client({ v2BaseUrl: "nope" })).toThrow(
+      /v2BaseUrl must be an absolute http\(s\) URL/,
+    );
   });
 });
 
