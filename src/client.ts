@@ -11,20 +11,18 @@ import { rememberSecret } from "./internal/redact.js";
 import type { SuccessBody } from "./internal/schema-types.js";
 import { CallRequest } from "./internal/call-options.js";
 import { systemClock } from "./internal/clock.js";
-import { deprecatedLookalikes, deprecatedOperations } from "./internal/deprecated.js";
 import { combineHooks, type AltegioHooks } from "./internal/hooks.js";
 import {
   createLog,
   LOG_LEVELS,
-  logHooks,
+  logObservers,
   resolveLogLevel,
   type Log,
   type Logger,
   type LogLevel,
 } from "./internal/log.js";
-import { operationMatcher } from "./internal/operations.js";
 import { isRetryableStatus } from "./internal/retry.js";
-import { createSender } from "./internal/send.js";
+import { createSender, type SenderOptions } from "./internal/send.js";
 import { Session, type Credentials, type LoginResult } from "./internal/session.js";
 import type { SessionStore } from "./internal/session-store.js";
 import { AltegioLocation } from "./location.js";
@@ -59,7 +57,8 @@ export interface AltegioClientOptions {
   /**
    * The fetch implementation to use. It is called once per attempt as `fetch(request, { signal, body? })`; a wrapper
    * must pass `init` on, since it carries the attempt's timeout and cancellation (and, for a retried or replayed
-   * request with a body, the body).
+   * request with a body, the body). A signal that never fired is reused by later attempts, so a wrapper should not
+   * keep listening to it after its response has been read.
    * @default globalThis.fetch
    */
   fetch?: typeof fetch;
@@ -160,7 +159,7 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
     maxRetries: options.maxRetries ?? defaults.maxRetries,
     timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
     retry: defaults.retry,
-    hooks: observers(options.hooks, log),
+    ...observers(options.hooks, log),
     basePath,
   });
 
@@ -233,19 +232,24 @@ export function createAltegioClient(options: AltegioClientOptions): AltegioClien
   };
 }
 
-function observers(user: AltegioClientOptions["hooks"], log: Log): AltegioHooks | undefined {
+// The user's hooks and the log's own observers, each isolated: a throw is logged and the call goes on.
+function observers(
+  user: AltegioClientOptions["hooks"],
+  log: Log,
+): Pick<SenderOptions, "hooks" | "onTroubledAttempt"> {
   const list = Array.isArray(user) ? user : [user];
-  const logging = logHooks(log, {
-    deprecated: isDeprecated,
+  const logging = logObservers(log, {
     retryable: (status) => isRetryableStatus(status, defaults.retry),
     now: () => systemClock.now(),
   });
-  return combineHooks([logging, ...list], (error, hook) =>
-    log.error(`the ${hook} hook threw; the call goes on: ${String(error)}`),
-  );
+  const onError = (error: unknown, hook: string) =>
+    log.error(`the ${hook} hook threw; the call goes on: ${String(error)}`);
+  return {
+    hooks: combineHooks([logging.hooks, ...list], onError),
+    onTroubledAttempt: combineHooks([{ onAttemptEnd: logging.onTroubledAttempt }], onError)
+      ?.onAttemptEnd,
+  };
 }
-
-const isDeprecated = operationMatcher(deprecatedOperations, deprecatedLookalikes);
 
 /** `…/api/v1` -> `…/api/v2`; undefined for a base URL that names no version. */
 function v2BaseFrom(baseUrl: string): string | undefined {

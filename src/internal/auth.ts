@@ -1,6 +1,7 @@
 import { readCallOptions } from "./call-options.js";
+import { deprecatedLookalikes, deprecatedOperations } from "./deprecated.js";
 import type { Log } from "./log.js";
-import { operationMatcher, relativePath, type OperationRef } from "./operations.js";
+import { operationTable, relativePath, type OperationRef } from "./operations.js";
 import type { SendCall, Sender } from "./send.js";
 import type { Session } from "./session.js";
 
@@ -46,7 +47,29 @@ export const partnerLevelOperations: readonly OperationRef[] = [
   ["GET", "/tips/{location_id}/settings/{master_tips_settings_id}/enable"],
 ];
 
-const isPartnerLevel = operationMatcher(partnerLevelOperations);
+/** What the v1 tables say of an operation: who it speaks for, and whether the spec deprecates it. */
+interface V1Operation {
+  partner: boolean;
+  /** The deprecated operation's template. */
+  deprecated?: string;
+}
+
+// One lookup per call answers both questions; an operation may be both (GET /activity/{location_id}/{event_id}).
+const v1Operations = operationTable<V1Operation>(
+  [
+    ...partnerLevelOperations
+      .filter((ref) => !listed(deprecatedOperations, ref))
+      .map((ref) => [ref, { partner: true }] as const),
+    ...deprecatedOperations.map(
+      (ref) => [ref, { partner: listed(partnerLevelOperations, ref), deprecated: ref[1] }] as const,
+    ),
+  ],
+  deprecatedLookalikes.filter((ref) => !listed(partnerLevelOperations, ref)),
+);
+
+function listed(list: readonly OperationRef[], [method, template]: OperationRef): boolean {
+  return list.some(([m, t]) => m === method && t === template);
+}
 
 /**
  * Classifies a request by method and path (relative to its API's base). Every v2 operation's spec security is the
@@ -55,7 +78,12 @@ const isPartnerLevel = operationMatcher(partnerLevelOperations);
 export function authLevel(method: string, path: string, api: ApiVersion = "v1"): AuthLevel {
   if (api === "v2") return "user";
   if (method === "POST" && path === "/auth") return "login";
-  return isPartnerLevel(method, path) === undefined ? "user" : "partner";
+  return v1Operations(method, path)?.partner ? "partner" : "user";
+}
+
+/** The template of the deprecated v1 operation a request is, if it is one (the v2 spec deprecates nothing). */
+export function deprecatedTemplate(method: string, path: string): string | undefined {
+  return v1Operations(method, path)?.deprecated;
 }
 
 interface AuthLayerOptions {
@@ -71,24 +99,36 @@ interface AuthLayerOptions {
 
 /**
  * The auth piece of the pipeline: sets the headers every request needs, logs in before the first user-level call
- * when only credentials are known, and after a 401 logs in again and replays the request once. Headers are set on
- * the request openapi-fetch built rather than on a copy: a copy costs a Request construction per call, about as
- * much as the rest of this layer.
+ * when only credentials are known, and after a 401 logs in again and replays the request once. The first call of a
+ * deprecated operation logs a warning. Headers are set on the request openapi-fetch built rather than on a copy: a
+ * copy costs a Request construction per call, about as much as the rest of this layer.
  */
 export function createAuthLayer(
   options: AuthLayerOptions,
 ): (request: Request) => Promise<Response> {
   const { session, send, log } = options;
+  const api = options.api ?? "v1";
   const partner = `Bearer ${options.partnerToken}`;
+  const warned = new Set<string>();
   // Not an async function: the usual call (token known) hands back the sender's own promise, without the extra
   // promise and turn an async wrapper costs on every call.
   return (request) => {
     try {
       const call: SendCall = readCallOptions(request);
-      const path = relativePath(request.url, options.basePath);
+      // Request.url serializes the URL on every read; the sender and its events reuse this one.
+      const url = request.url;
+      const method = request.method;
+      const path = relativePath(url, options.basePath);
+      call.url = url;
       call.path = path;
-      call.api = options.api ?? "v1";
-      const level = authLevel(request.method, path, options.api);
+      call.api = api;
+      let level: AuthLevel = "user";
+      if (api === "v1") {
+        const operation = v1Operations(method, path);
+        if (operation?.deprecated !== undefined) warnDeprecated(method, operation.deprecated);
+        if (method === "POST" && path === "/auth") level = "login";
+        else if (operation?.partner) level = "partner";
+      }
       const headers = request.headers;
       // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
       // request, cheaper than setting them here); a call may still have overridden Accept.
@@ -106,7 +146,7 @@ export function createAuthLayer(
         return pending.then(async (response) => {
           if (response.status !== 401) return response;
           // One fresh login and one replay; a second 401 goes back to the caller. The body is already in memory.
-          log.info(`${request.method} ${path} → HTTP 401: logging in again and replaying it once`);
+          log.info(`${method} ${path} → HTTP 401: logging in again and replaying it once`);
           headers.set(
             "Authorization",
             `${partner}, User ${await session.refresh(token, call.signal)}`,
@@ -122,4 +162,13 @@ export function createAuthLayer(
       return Promise.reject(error);
     }
   };
+
+  function warnDeprecated(method: string, template: string): void {
+    const key = `${method} ${template}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    log.warn(
+      `${key} is deprecated by Altegio and may stop working; see the API reference for its replacement`,
+    );
+  }
 }

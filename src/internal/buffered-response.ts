@@ -7,8 +7,13 @@ const EMPTY = new ArrayBuffer(0);
  * and streaming them out again cost more than the rest of the client's per-call work together. Anything else
  * (`body`, `formData`, `clone` after a read) goes through a real Response over the same bytes, so the platform's
  * semantics hold, including "a body can be read once".
+ *
+ * It is a Response by prototype (`instanceof Response` holds) without running the platform constructor, whose
+ * empty Response nothing would ever read yet cost about 1% of a call. So every member of `Response.prototype` is
+ * implemented here; a test checks that none is left to the platform's brand-checked getters.
  */
-export class BufferedResponse extends Response {
+export interface BufferedResponse extends Response {}
+export class BufferedResponse {
   readonly #source: Response;
   readonly #headers: Headers;
   readonly #bytes: ArrayBuffer | null;
@@ -16,77 +21,80 @@ export class BufferedResponse extends Response {
   #used = false;
   #real: Response | undefined;
 
-  /** `source` is the answer whose body was read into `bytes`; its status and headers are served as they are. */
+  /**
+   * `source` is the answer whose body was read into `bytes`; its status and headers are served as they are. `url`
+   * stands in when the source has none (a Response made by an injected fetch).
+   */
   constructor(source: Response, bytes: ArrayBuffer | null, url: string, headers = source.headers) {
-    super(null);
     this.#source = source;
     this.#headers = headers;
     this.#bytes = bytes;
     this.#url = url;
   }
 
-  override get status(): number {
+  get status(): number {
     return this.#source.status;
   }
 
-  override get ok(): boolean {
+  get ok(): boolean {
     return this.#source.ok;
   }
 
-  override get statusText(): string {
+  get statusText(): string {
     return this.#source.statusText;
   }
 
-  override get headers(): Headers {
+  get headers(): Headers {
     return this.#headers;
   }
 
-  override get redirected(): boolean {
+  get redirected(): boolean {
     return this.#source.redirected;
   }
 
-  override get type(): ResponseType {
+  get type(): ResponseType {
     return this.#source.type;
   }
 
-  override get url(): string {
-    return this.#url;
+  get url(): string {
+    // Read on demand: Response.url serializes the URL on every read, and most callers never ask.
+    return this.#source.url || this.#url;
   }
 
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     return this.#bytes === null ? null : this.#materialize().body;
   }
 
-  override get bodyUsed(): boolean {
+  get bodyUsed(): boolean {
     return this.#real ? this.#real.bodyUsed : this.#used;
   }
 
-  override text(): Promise<string> {
+  text(): Promise<string> {
     return this.#read((bytes) => decoder.decode(bytes));
   }
 
-  override json(): Promise<any> {
+  json(): Promise<any> {
     return this.#read((bytes) => JSON.parse(decoder.decode(bytes)) as unknown);
   }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
+  arrayBuffer(): Promise<ArrayBuffer> {
     return this.#read((bytes) => bytes.slice(0));
   }
 
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
     return this.#read((bytes) => new Uint8Array(bytes.slice(0)));
   }
 
-  override blob(): Promise<Blob> {
+  blob(): Promise<Blob> {
     const type = this.headers.get("content-type") ?? "";
     return this.#read((bytes) => new Blob([bytes], { type }));
   }
 
-  override formData(): Promise<FormData> {
+  formData(): Promise<FormData> {
     return this.#materialize().formData();
   }
 
-  override clone(): Response {
+  clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
     return new BufferedResponse(this.#source, this.#bytes, this.#url, this.#headers);
   }
@@ -115,3 +123,5 @@ export class BufferedResponse extends Response {
     return this.#real;
   }
 }
+
+Object.setPrototypeOf(BufferedResponse.prototype, Response.prototype);

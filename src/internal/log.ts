@@ -1,7 +1,6 @@
 import { defaults } from "../defaults.js";
 import { AltegioInputError } from "../errors.js";
 import type { AltegioHooks, AttemptEndEvent, AttemptInfo } from "./hooks.js";
-import type { OperationMatcher } from "./operations.js";
 import { redactSecrets } from "./redact.js";
 
 /** How much the client logs: `debug` includes `info`, which includes `warn`, which includes `error`. */
@@ -77,57 +76,49 @@ export function createLog(level: LogLevel, logger: Logger): Log {
 }
 
 interface LogHookOptions {
-  /** Matches deprecated operations; the first call of each logs a warning. */
-  deprecated: OperationMatcher;
   /** True for statuses the retry policy treats as transient (a call that still ends on one "gave up"). */
   retryable: (status: number) => boolean;
   now: () => number;
 }
 
+/** What the attempt loop feeds the log with: observers of every attempt, and of the troubled ones only. */
+export interface LogObservers {
+  hooks: AltegioHooks;
+  onTroubledAttempt?: (event: AttemptEndEvent) => void;
+}
+
 /**
- * The log lines the attempt loop produces, as an observer of its events; only the hooks the level needs exist, so
- * a quiet client builds no events for them.
+ * The log lines the attempt loop produces, as observers of its events. Only `debug` watches every attempt; the
+ * lower levels care about 429s and calls that gave up, which are all troubled attempts, so at those levels a clean
+ * call builds no event. (Deprecated operations are the auth layer's to report: it already knows the operation.)
  */
-export function logHooks(log: Log, options: LogHookOptions): AltegioHooks {
+export function logObservers(log: Log, options: LogHookOptions): LogObservers {
   const hooks: AltegioHooks = {};
-  const ends: ((event: AttemptEndEvent) => void)[] = [];
   if (log.enabled("debug")) {
-    ends.push((e) => log.debug(`${describeAttempt(e)} → ${outcome(e)} in ${ms(e.durationMs)}`));
+    hooks.onAttemptEnd = (e) =>
+      log.debug(`${describeAttempt(e)} → ${outcome(e)} in ${ms(e.durationMs)}`);
     hooks.onRetry = (e) =>
       log.debug(`${e.method} ${e.path}: retry ${e.attempt} in ${ms(e.delayMs)} after ${e.reason}`);
     hooks.onRateLimitWait = (e) =>
       log.debug(`${describeAttempt(e)} waited ${ms(e.waitedMs)} for the rate limiter`);
   }
+  const troubled: ((event: AttemptEndEvent) => void)[] = [];
   if (log.enabled("info")) {
-    ends.push((e) => {
+    troubled.push((e) => {
       if (e.status === 429) log.info(`${e.method} ${e.path} → HTTP 429 (rate limited by Altegio)`);
     });
   }
-  if (log.enabled("warn")) {
-    const warned = new Set<string>();
-    hooks.onAttemptStart = (e) => {
-      // The deprecation table is v1's; v2 marks none of its operations deprecated.
-      if (e.attempt !== 1 || e.api !== "v1") return;
-      const template = options.deprecated(e.method, e.path);
-      const key = `${e.method} ${template}`;
-      if (template === undefined || warned.has(key)) return;
-      warned.add(key);
-      log.warn(
-        `${key} is deprecated by Altegio and may stop working; see the API reference for its replacement`,
-      );
-    };
-    ends.push(stormWatch(log, options.now));
-  }
+  if (log.enabled("warn")) troubled.push(stormWatch(log, options.now));
   if (log.enabled("error")) {
-    ends.push((e) => {
+    troubled.push((e) => {
       // A caller who cancelled knows why the call ended; that is not a failure to report.
       if (e.willRetry || e.attempt === 1 || e.aborted) return;
       if (e.error === undefined && !options.retryable(e.status ?? 0)) return;
       log.error(`${e.method} ${e.path} failed after ${e.attempt} attempts: ${outcome(e)}`);
     });
   }
-  if (ends.length) hooks.onAttemptEnd = (e) => ends.forEach((end) => end(e));
-  return hooks;
+  if (troubled.length === 0) return { hooks };
+  return { hooks, onTroubledAttempt: (e) => troubled.forEach((observe) => observe(e)) };
 }
 
 // One warning per window while 429s keep coming: a single 429 is normal when other clients share the IP, a run of

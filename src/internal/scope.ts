@@ -29,15 +29,23 @@ export function scopeRawClient(
   locationId: number,
   names: readonly string[] = ["location_id"],
 ): unknown {
+  // Which of `names` a template names, per template: the templates are the spec's few hundred literals.
+  const filledBy = new Map<string, readonly string[]>();
   const forward =
     (method: AnyMethod): AnyMethod =>
     (url, init) => {
-      const filled = names.filter((name) => url.includes(`{${name}}`));
-      const path = Object.fromEntries(filled.map((name) => [name, locationId]));
-      return method(url, {
-        ...init,
-        params: { ...init?.params, path: { ...init?.params?.path, ...path } },
-      });
+      let filled = filledBy.get(url);
+      if (filled === undefined) {
+        filled = names.filter((name) => url.includes(`{${name}}`));
+        if (filledBy.size >= 1024) filledBy.clear(); // only an untyped caller builds templates at run time
+        filledBy.set(url, filled);
+      }
+      const path: Record<string, unknown> = { ...init?.params?.path };
+      for (const name of filled) path[name] = locationId;
+      return method(
+        url,
+        init ? { ...init, params: { ...init.params, path } } : { params: { path } },
+      );
     };
   const base = raw as unknown as Record<"GET" | "PUT" | "POST" | "DELETE" | "PATCH", AnyMethod>;
   return {

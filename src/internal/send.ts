@@ -4,9 +4,10 @@ import { BufferedResponse } from "./buffered-response.js";
 import { CallRequest, readCallOptions, type CallOptions } from "./call-options.js";
 import { systemClock, type Clock } from "./clock.js";
 import { createDeadlines, type Watch } from "./deadlines.js";
-import type { AltegioHooks, AttemptInfo } from "./hooks.js";
+import type { AltegioHooks, AttemptEndEvent, AttemptInfo } from "./hooks.js";
 import { relativePath } from "./operations.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import { createSignalPool, type SignalPool } from "./signal-pool.js";
 import {
   backoffDelay,
   errorCodes,
@@ -20,7 +21,9 @@ import {
 /**
  * How the attempt loop reaches the network: once per attempt, as `fetch(request, { signal, body })`. The same
  * request goes out every time; `init` carries the attempt's own signal (caller's signal or its timeout) and, for a
- * request with a body, the bytes read once. Any `fetch` has this shape, and a wrapper must pass `init` on.
+ * request with a body, the bytes read once. Any `fetch` has this shape, and a wrapper must pass `init` on. A signal
+ * that never fired may be handed to a later attempt once this one is over (see `createSignalPool`), so a wrapper
+ * should stop listening to it when its response has been read.
  */
 export type Transport = (
   request: Request,
@@ -45,12 +48,19 @@ export interface SenderOptions {
   random?: () => number;
   /** Observers of every attempt, already combined (see `combineHooks`); none by default. */
   hooks?: AltegioHooks | undefined;
+  /**
+   * Observer of the attempts that did not simply work: an error, a status of 400 or more, or any attempt after the
+   * first. The quiet log levels need only these, so a clean call builds no event for them.
+   */
+  onTroubledAttempt?: ((event: AttemptEndEvent) => void) | undefined;
   /** Path of the base URL, so events name paths relative to it. */
   basePath?: string;
 }
 
 /** A call's options plus what the layer above already worked out. */
 export interface SendCall extends CallOptions {
+  /** The request's URL, when already read (`Request.url` serializes it on every read). */
+  url?: string;
   /** The request's path relative to its API's base URL, when known. */
   path?: string;
   /** Which API the request belongs to. @default "v1" */
@@ -81,9 +91,14 @@ export function createSender(options: SenderOptions = {}): Sender {
   const policy = options.retry ?? defaults.retry;
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
-  const { limiter, hooks } = options;
+  const { limiter, hooks, onTroubledAttempt } = options;
   const basePath = options.basePath ?? "";
-  const watch = createDeadlines();
+  const plumbing: Plumbing = {
+    transport,
+    watch: createDeadlines(),
+    signals: createSignalPool(),
+    policy,
+  };
   let calls = 0;
 
   return async function send(request, call = readCallOptions(request)) {
@@ -92,39 +107,46 @@ export function createSender(options: SenderOptions = {}): Sender {
     const maxRetries = call.maxRetries ?? options.maxRetries ?? defaults.maxRetries;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? defaults.timeoutMs;
     const method = request.method.toUpperCase();
+    const url = call.url ?? request.url;
     const idempotent = isIdempotentMethod(method, policy);
     const body = request.body === null ? undefined : await bufferBody(request);
-    const info: AttemptInfo | undefined = hooks && {
-      callId: ++calls,
-      attempt: 0,
+    const callId = ++calls;
+    // Built on the first event: a clean call with no every-attempt observer builds none.
+    const eventOf = (attempt: number): AttemptInfo => ({
+      callId,
+      attempt,
       method,
-      url: request.url,
-      path: call.path ?? relativePath(request.url, basePath),
+      url,
+      path: call.path ?? relativePath(url, basePath),
       api: call.api ?? "v1",
-    };
+    });
 
     for (let attempt = 1; ; attempt++) {
-      if (limiter) await acquire(limiter, signal, info && { ...info, attempt });
-      const startedAt = info ? clock.now() : 0;
-      hooks?.onAttemptStart?.({ ...info!, attempt, startedAt });
+      if (limiter) await acquire(limiter, signal, hooks?.onRateLimitWait && eventOf(attempt));
+      const startedAt = clock.now();
+      if (hooks?.onAttemptStart) hooks.onAttemptStart({ ...eventOf(attempt), startedAt });
       const attemptEnd = (
         end: { status?: number; error?: unknown; aborted?: boolean },
         willRetry: boolean,
-      ) =>
-        hooks?.onAttemptEnd?.({
-          ...info!,
-          attempt,
-          durationMs: clock.now() - startedAt,
-          ...end,
-          willRetry,
-        });
+      ): void => {
+        const troubled = end.status === undefined || end.status >= 400 || attempt > 1;
+        if (!hooks?.onAttemptEnd && !(troubled && onTroubledAttempt)) return;
+        const event: AttemptEndEvent = eventOf(attempt) as AttemptEndEvent;
+        event.durationMs = clock.now() - startedAt;
+        if (end.status !== undefined) event.status = end.status;
+        if ("error" in end) event.error = end.error;
+        if (end.aborted) event.aborted = true;
+        event.willRetry = willRetry;
+        hooks?.onAttemptEnd?.(event);
+        if (troubled) onTroubledAttempt?.(event);
+      };
 
       let outcome: Outcome;
       try {
-        outcome = await attemptOnce(transport, request, body, signal, timeoutMs, watch, policy);
+        outcome = await attemptOnce(plumbing, request, url, body, signal, timeoutMs);
       } catch (reason) {
         // Only the caller's own abort gets here (network failures come back as outcomes).
-        if (info) attemptEnd({ error: reason, aborted: true }, false);
+        attemptEnd({ error: reason, aborted: true }, false);
         throw reason;
       }
       const last = attempt > maxRetries;
@@ -153,14 +175,12 @@ export function createSender(options: SenderOptions = {}): Sender {
         }
       }
 
-      if (info) {
-        const end =
-          "error" in outcome ? { error: outcome.error } : { status: outcome.response.status };
-        attemptEnd(end, delay !== undefined);
-        if (delay !== undefined && hooks!.onRetry) {
-          const reason = "error" in outcome ? outcome.reason : `HTTP ${outcome.response.status}`;
-          hooks!.onRetry({ ...info, attempt, delayMs: delay, reason, ...end });
-        }
+      const end =
+        "error" in outcome ? { error: outcome.error } : { status: outcome.response.status };
+      attemptEnd(end, delay !== undefined);
+      if (delay !== undefined && hooks?.onRetry) {
+        const reason = "error" in outcome ? outcome.reason : `HTTP ${outcome.response.status}`;
+        hooks.onRetry({ ...eventOf(attempt), delayMs: delay, reason, ...end });
       }
       if (delay === undefined) {
         if ("error" in outcome) throw outcome.error;
@@ -193,17 +213,25 @@ async function bufferBody(request: Request): Promise<ArrayBuffer> {
   return body;
 }
 
+/** What every attempt of a sender shares. */
+interface Plumbing {
+  transport: Transport;
+  watch: Watch;
+  signals: SignalPool;
+  policy: RetryPolicy;
+}
+
 async function attemptOnce(
-  transport: Transport,
+  { transport, watch, signals, policy }: Plumbing,
   request: Request,
+  url: string,
   body: ArrayBuffer | undefined,
   signal: AbortSignal | undefined,
   timeoutMs: number,
-  watch: Watch,
-  policy: RetryPolicy,
 ): Promise<Outcome> {
   if (signal?.aborted) throw signal.reason;
-  const controller = new AbortController();
+  const lease = signals.lease();
+  const { controller } = lease;
   let timedOut = false;
   // Node fires timers beyond 2^31-1 ms at once; treat such budgets (and Infinity) as "no timeout".
   const unwatch =
@@ -225,11 +253,10 @@ async function attemptOnce(
     // into a connection error of this attempt (retried like one), instead of a failure later in `.json()`.
     const bytes = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
     // A Response from an injected fetch may have no url; errors still need to name the request.
-    const url = response.url || request.url;
     return { response: new BufferedResponse(response, bytes, url, decodedHeaders(response)) };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    const where = `${request.method} ${request.url}`;
+    const where = `${request.method} ${url}`;
     if (timedOut) {
       const reason = `timed out after ${timeoutMs} ms`;
       return { error: new AltegioTimeoutError(`${where} ${reason}`), nothingSent: false, reason };
@@ -244,6 +271,7 @@ async function attemptOnce(
   } finally {
     unwatch?.();
     signal?.removeEventListener("abort", onAbort);
+    signals.release(lease);
   }
 }
 

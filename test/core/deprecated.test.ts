@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { deprecatedLookalikes, deprecatedOperations } from "../../src/internal/deprecated.js";
+import { deprecatedTemplate } from "../../src/internal/auth.js";
 import { operationMatcher, type OperationRef } from "../../src/internal/operations.js";
 
 const spec = JSON.parse(
@@ -47,6 +48,8 @@ it("recognises every operation of the spec as deprecated or not", () => {
   for (const { ref, deprecated, path } of operations) {
     const matched = isDeprecated(ref[0], path);
     expect(matched, ref.join(" ")).toBe(deprecated ? ref[1] : undefined);
+    // The auth layer's one lookup per call (partner level and deprecation together) must say the same.
+    expect(deprecatedTemplate(ref[0], path), ref.join(" ")).toBe(matched);
   }
   expect(isDeprecated("GET", "/goods_categories/101/7")).toBe(
     "/goods_categories/{location_id}/{category_id}",

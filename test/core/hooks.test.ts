@@ -192,3 +192,29 @@ describe("rate-limit waits", () => {
     );
   });
 });
+
+describe("troubled attempts", () => {
+  // The quiet log levels watch only these, so a clean call at the default level builds no event at all.
+  it("are every attempt that failed, got 400 or more, or came after the first; a clean 200 is none", async () => {
+    let n = 0;
+    server = await startTestServer((req, res) => {
+      if (req.path === "/missing") return sendJson(res, 404, { success: false });
+      if (req.path === "/flaky" && n++ === 0) return sendJson(res, 503, {}, { "retry-after": "0" });
+      sendJson(res, 200, envelope);
+    });
+    const seen: { path: string; attempt: number; status?: number; willRetry: boolean }[] = [];
+    const send = createSender({
+      onTroubledAttempt: ({ path, attempt, status, willRetry }) =>
+        void seen.push({ path, attempt, status, willRetry }),
+    });
+    await send(new Request(`${server.url}/fine`));
+    expect(seen).toEqual([]);
+    await send(new Request(`${server.url}/missing`));
+    await send(new Request(`${server.url}/flaky`));
+    expect(seen).toEqual([
+      { path: "/missing", attempt: 1, status: 404, willRetry: false },
+      { path: "/flaky", attempt: 1, status: 503, willRetry: true },
+      { path: "/flaky", attempt: 2, status: 200, willRetry: false },
+    ]);
+  });
+});

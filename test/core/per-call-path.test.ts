@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BufferedResponse } from "../../src/internal/buffered-response.js";
 import { createDeadlines } from "../../src/internal/deadlines.js";
-import { relativePath } from "../../src/internal/operations.js";
+import { operationTable, relativePath } from "../../src/internal/operations.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 const source = (status = 200) =>
@@ -76,5 +76,42 @@ describe("relativePath", () => {
     expect(relativePath("http://h:1/api/v1/goods/1?x=%2F/y#f", "/api/v1")).toBe("/goods/1");
     expect(relativePath("https://h/api/v1", "/api/v1")).toBe("/");
     expect(relativePath("http://h/a%20b/c", "")).toBe("/a%20b/c");
+  });
+});
+
+describe("BufferedResponse is a whole Response", () => {
+  // It never runs the platform constructor, so a member it does not implement would hit a brand check; a runtime
+  // that adds one to Response fails here first.
+  it("implements every member of Response.prototype itself", () => {
+    const platform = Object.getOwnPropertyNames(Response.prototype).filter(
+      (name) => name !== "constructor",
+    );
+    const own = Object.getOwnPropertyNames(BufferedResponse.prototype);
+    expect(platform.filter((name) => !own.includes(name))).toEqual([]);
+  });
+
+  it("answers every getter and prints like a Response", () => {
+    const r = new BufferedResponse(source(404), bytes("x"), "http://x/y");
+    expect(r).toBeInstanceOf(Response);
+    expect(Object.prototype.toString.call(r)).toBe("[object Response]");
+    expect([r.type, r.redirected, r.ok, r.status]).toEqual(["default", false, false, 404]);
+    expect(() => String(r)).not.toThrow();
+  });
+});
+
+describe("operation tables", () => {
+  it("answer the same from their cache, past its bound too, and let literal look-alikes win", () => {
+    const table = operationTable(
+      [[["GET", "/goods/{location_id}/{id}"], "goods"] as const],
+      [["GET", "/goods/search/{id}"]],
+    );
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 3000; i++) expect(table("GET", `/goods/1/${i}`)).toBe("goods");
+    }
+    for (let round = 0; round < 2; round++) {
+      expect(table("GET", "/goods/search/1")).toBeUndefined();
+      expect(table("GET", "/goods//1")).toBeUndefined();
+      expect(table("PUT", "/goods/1/2")).toBeUndefined();
+    }
   });
 });
