@@ -94,6 +94,15 @@ export class BufferedResponse {
     return this.#materialize().formData();
   }
 
+  /** The body as a stream of strings, where the runtime's Response has this read (Bun and Deno do). */
+  textStream(): ReadableStream<string> {
+    const real = this.#materialize() as Response & { textStream?(): ReadableStream<string> };
+    if (real.textStream) return real.textStream();
+    if (!real.body)
+      return new ReadableStream<string>({ start: (controller) => controller.close() });
+    return real.body.pipeThrough(new TextDecoderStream());
+  }
+
   clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
     return new BufferedResponse(this.#source, this.#bytes, this.#url, this.#headers);

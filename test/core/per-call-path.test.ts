@@ -97,6 +97,18 @@ describe("BufferedResponse is a whole Response", () => {
     expect([r.type, r.redirected, r.ok, r.status]).toEqual(["default", false, false, 404]);
     expect(() => String(r)).not.toThrow();
   });
+
+  it("streams its text where the platform has no textStream (Bun and Deno have one)", async () => {
+    const read = async (stream: ReadableStream<string>) => {
+      let text = "";
+      for await (const chunk of stream as unknown as AsyncIterable<string>) text += chunk;
+      return text;
+    };
+    expect(await read(new BufferedResponse(source(), bytes("héllo"), "u").textStream())).toBe(
+      "héllo",
+    );
+    expect(await read(new BufferedResponse(source(204), null, "u").textStream())).toBe("");
+  });
 });
 
 describe("operation tables", () => {
