@@ -47,22 +47,25 @@ export const partnerLevelOperations: readonly OperationRef[] = [
   ["GET", "/tips/{location_id}/settings/{master_tips_settings_id}/enable"],
 ];
 
-/** What the v1 tables say of an operation: who it speaks for, and whether the spec deprecates it. */
-interface V1Operation {
-  partner: boolean;
-  /** The deprecated operation's template. */
-  deprecated?: string;
+/** Who a request speaks for, and the template of the deprecated operation it is, if it is one. */
+interface Classified {
+  readonly level: AuthLevel;
+  readonly deprecated?: string;
 }
 
-// One lookup per call answers both questions; an operation may be both (GET /activity/{location_id}/{event_id}).
-const v1Operations = operationTable<V1Operation>(
+const USER: Classified = { level: "user" };
+const LOGIN: Classified = { level: "login" };
+
+// One cached lookup per call answers both questions; an operation may be both (GET /activity/{location_id}/{event_id}).
+const v1Operations = operationTable<Classified>(
   [
     ...partnerLevelOperations
       .filter((ref) => !listed(deprecatedOperations, ref))
-      .map((ref) => [ref, { partner: true }] as const),
-    ...deprecatedOperations.map(
-      (ref) => [ref, { partner: listed(partnerLevelOperations, ref), deprecated: ref[1] }] as const,
-    ),
+      .map((ref) => [ref, { level: "partner" }] as const),
+    ...deprecatedOperations.map((ref) => {
+      const level = listed(partnerLevelOperations, ref) ? "partner" : "user";
+      return [ref, { level, deprecated: ref[1] }] as const;
+    }),
   ],
   deprecatedLookalikes.filter((ref) => !listed(partnerLevelOperations, ref)),
 );
@@ -73,17 +76,22 @@ function listed(list: readonly OperationRef[], [method, template]: OperationRef)
 
 /**
  * Classifies a request by method and path (relative to its API's base). Every v2 operation's spec security is the
- * partner plus user token (a test keeps that equal to the spec), and login lives in v1 only.
+ * partner plus user token (a test keeps that equal to the spec), login lives in v1 only, and so does deprecation.
  */
+function classify(method: string, path: string, api: ApiVersion): Classified {
+  if (api === "v2") return USER;
+  if (method === "POST" && path === "/auth") return LOGIN;
+  return v1Operations(method, path) ?? USER;
+}
+
+/** Who a request speaks for (see {@link classify}). */
 export function authLevel(method: string, path: string, api: ApiVersion = "v1"): AuthLevel {
-  if (api === "v2") return "user";
-  if (method === "POST" && path === "/auth") return "login";
-  return v1Operations(method, path)?.partner ? "partner" : "user";
+  return classify(method, path, api).level;
 }
 
 /** The template of the deprecated v1 operation a request is, if it is one (the v2 spec deprecates nothing). */
 export function deprecatedTemplate(method: string, path: string): string | undefined {
-  return v1Operations(method, path)?.deprecated;
+  return classify(method, path, "v1").deprecated;
 }
 
 interface AuthLayerOptions {
@@ -122,13 +130,8 @@ export function createAuthLayer(
       call.url = url;
       call.path = path;
       call.api = api;
-      let level: AuthLevel = "user";
-      if (api === "v1") {
-        const operation = v1Operations(method, path);
-        if (operation?.deprecated !== undefined) warnDeprecated(method, operation.deprecated);
-        if (method === "POST" && path === "/auth") level = "login";
-        else if (operation?.partner) level = "partner";
-      }
+      const { level, deprecated } = classify(method, path, api);
+      if (deprecated !== undefined) warnDeprecated(method, deprecated);
       const headers = request.headers;
       // Accept and User-Agent usually arrive from the client's default headers (set while openapi-fetch builds the
       // request, cheaper than setting them here); a call may still have overridden Accept.

@@ -75,7 +75,7 @@ export function createLog(level: LogLevel, logger: Logger): Log {
   };
 }
 
-interface LogHookOptions {
+interface LogObserverOptions {
   /** True for statuses the retry policy treats as transient (a call that still ends on one "gave up"). */
   retryable: (status: number) => boolean;
   now: () => number;
@@ -92,7 +92,7 @@ export interface LogObservers {
  * lower levels care about 429s and calls that gave up, which are all troubled attempts, so at those levels a clean
  * call builds no event. (Deprecated operations are the auth layer's to report: it already knows the operation.)
  */
-export function logObservers(log: Log, options: LogHookOptions): LogObservers {
+export function logObservers(log: Log, options: LogObserverOptions): LogObservers {
   const hooks: AltegioHooks = {};
   if (log.enabled("debug")) {
     hooks.onAttemptEnd = (e) =>

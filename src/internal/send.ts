@@ -84,7 +84,7 @@ const bodies = new WeakMap<Request, ArrayBuffer>();
  * HTTP statuses are never thrown: the last response is returned. Network failures throw
  * {@link AltegioConnectionError} / {@link AltegioTimeoutError}; the caller's signal rejects with its reason at once.
  * The timeout covers one attempt's send and full body, not time queued in the limiter or sleeping between attempts.
- * Hooks see every attempt; with none, no event is built.
+ * Hooks see every attempt, `onTroubledAttempt` only the troubled ones; an event nobody listens to is not built.
  */
 export function createSender(options: SenderOptions = {}): Sender {
   const transport: Transport = options.fetch ?? ((request, init) => fetch(request, init));
@@ -111,7 +111,8 @@ export function createSender(options: SenderOptions = {}): Sender {
     const idempotent = isIdempotentMethod(method, policy);
     const body = request.body === null ? undefined : await bufferBody(request);
     const callId = ++calls;
-    // Built on the first event: a clean call with no every-attempt observer builds none.
+    // The fields every event shares, built only for an event someone listens to: a clean call at a quiet log level
+    // with no hooks builds none.
     const eventOf = (attempt: number): AttemptInfo => ({
       callId,
       attempt,
