@@ -58,43 +58,39 @@ export type { ScopedRawClient } from "./internal/scope.js";
 export type { ScopedPaths, SuccessBody, SuccessData } from "./internal/schema-types.js";
 export type { Envelope } from "./internal/envelope.js";
 
-// v2 (JSON:API-style resources beside v1, on the same client)
-export {
-  joinIncluded,
-  MAX_V2_LIMIT,
-  V2Location,
-  V2ProductCategories,
-  V2Products,
-  V2Units,
-  v2PageSource,
-} from "./v2/index.js";
+// v2 (JSON:API-style resources beside v1, on the same client): scoping, page/limit lists on the one paginator,
+// `include` joins and the product reads
+export { V2Location } from "./v2/location.js";
+export { joinIncluded } from "./v2/include.js";
+export type { Joined, Related, V2Resource } from "./v2/include.js";
+export { MAX_V2_LIMIT, v2PageSource } from "./v2/pages.js";
+export type { V2Page } from "./v2/pages.js";
+export { V2ProductCategories, V2Products, V2Units } from "./v2/products.js";
 export type {
-  Joined,
-  Related,
   V2AutocompleteParams,
-  V2IncludedResource,
   V2JoinedProduct,
   V2JoinedProductCategory,
   V2ListPage,
-  V2Page,
-  V2Pagination,
-  V2Paths,
-  V2Product,
-  V2ProductCategory,
   V2ProductCategoryListParams,
   V2ProductCategoryRelated,
   V2ProductGetParams,
   V2ProductListPageParams,
   V2ProductListParams,
   V2ProductRelated,
+} from "./v2/products.js";
+export type {
+  V2IncludedResource,
+  V2Pagination,
+  V2Paths,
+  V2Product,
+  V2ProductCategory,
   V2RawClient,
-  V2Resource,
   V2ResourceIdentifier,
   V2ScopedPaths,
   V2ScopedRawClient,
   V2StorageAmount,
   V2Unit,
-} from "./v2/index.js";
+} from "./v2/types.js";
 
 // Resources
 export { Locations } from "./resources/locations.js";

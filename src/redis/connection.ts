@@ -62,8 +62,6 @@ export class RedisUnavailableError extends AltegioError {
  * `commandTimeoutMs`), so callers can fall back instead of waiting for a reconnect.
  */
 export class Connection {
-  /** Commands sent to Redis, for the benchmark's round-trips-per-request figure. */
-  roundTrips = 0;
   readonly #options: RedisConnectionOptions;
   readonly #timeoutMs: number;
   #client: RedisClient | undefined;
@@ -102,7 +100,6 @@ export class Connection {
       const reason = this.#lastError === undefined ? "" : ` (${String(this.#lastError)})`;
       throw new RedisUnavailableError(`Redis is not connected${reason}`);
     }
-    this.roundTrips++;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -194,7 +191,7 @@ function isReplyError(error: unknown): boolean {
   return name === "SimpleError" || name === "BlobError" || name === "ErrorReply";
 }
 
-export function checkConnectionOptions(factory: string, options: RedisConnectionOptions): void {
+function checkConnectionOptions(factory: string, options: RedisConnectionOptions): void {
   const issues: string[] = [];
   const { url, client } = options ?? {};
   if (url !== undefined && client !== undefined) issues.push("give either url or client, not both");

@@ -42,12 +42,19 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const connection = new Connection(FACTORY, options);
   const keys = [`${key}:rate:log`, `${key}:rate:backoff`];
   const margin = limits.marginMs;
-  const windows = [
-    [limits.perSecond, 1_000 + margin],
-    [limits.perMinute, 60_000 + margin],
-  ] as const;
+  const secondMs = 1_000 + margin;
+  const minuteMs = 60_000 + margin;
   const lateMs = Math.max(5, margin / 2);
-  const keepMs = Math.max(...windows.map(([limit, ms]) => (limit === Infinity ? 0 : ms)));
+  const keepMs =
+    limits.perMinute !== Infinity ? minuteMs : limits.perSecond !== Infinity ? secondMs : 0;
+  // The script's fixed arguments (see rate-script.ts): limits, windows, factor.
+  const fixedArgs = [
+    finite(limits.perSecond),
+    finite(limits.perMinute),
+    secondMs,
+    minuteMs,
+    limits.factor,
+  ];
   const processId = randomBytes(6).toString("hex");
   let sequence = 0;
   const nextId = () => `${processId}:${(sequence++).toString(36)}`;
@@ -58,7 +65,6 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const sent: { at: number; id: string }[] = [];
   let mode: Mode = "shared";
   let fallback: RateLimiter | undefined;
-  let unseeded = false;
   let recoveredAt = 0;
   let probe: ReturnType<typeof setTimeout> | undefined;
   let lastRateLimited: { at: number; retryAfterMs: number | undefined } | undefined;
@@ -68,33 +74,31 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   // alive for a slot nobody wants).
   let stopWaiting: AbortController | undefined;
 
-  // Grants Redis has not seen yet (made while it was away); bumped so a seed sent before a new one is not trusted.
+  // Redis may lack some of `sent` (grants made while it was away, or a restart) while `seededVersion` lags
+  // `unseededVersion`; each such event bumps the latter, so a seed sent before a newer event is not trusted.
   let unseededVersion = 0;
+  let seededVersion = 0;
 
   /** One round trip: record what Redis missed (if anything), then `op`. Resolves with the script's answer. */
   async function ask(op: "acquire" | "seed" | "backoff", member = "", retryAfterMs = 0) {
     const version = unseededVersion;
     const args: (string | number)[] = [
       op,
-      finite(limits.perSecond),
-      finite(limits.perMinute),
-      1_000 + margin,
-      60_000 + margin,
-      limits.factor,
+      ...fixedArgs,
       member,
       retryAfterMs,
       limits.cooldownMs,
       // Slots up to one per-second window ahead are booked at once; a longer wait (the per-minute window) is asked
       // again at its end, so a crashed process never holds a slot far in the future.
-      1_000 + margin,
+      secondMs,
     ];
-    if (unseeded) {
+    if (version !== seededVersion) {
       const t = systemClock.now();
       prune(t);
       for (const s of sent) args.push((t - s.at).toFixed(3), s.id); // booked slots: negative ages
     }
     const wait = Number(await connection.eval(RATE_SCRIPT, keys, args));
-    if (unseeded && version === unseededVersion) unseeded = false;
+    seededVersion = Math.max(seededVersion, version);
     if (mode === "fallback") {
       recovered();
       connection.warn("Redis answers again; back on the shared budget");
@@ -122,7 +126,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     }
     if (mode !== "recovering" || !fallback) fallback = localLimiter();
     mode = "fallback";
-    unseeded = true;
+    unseededVersion++;
     scheduleProbe();
   }
 
@@ -161,7 +165,6 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   // Reconnected: Redis may have restarted empty. Record this process's recent grants at once (an idle process too),
   // and keep the local limit for `recoveryMs` while the other processes do the same.
   connection.onReady(() => {
-    unseeded = true;
     unseededVersion++;
     if (mode === "shared") {
       fallback = localLimiter();
