@@ -86,14 +86,13 @@ export function readEnvelope<Body>(
 /**
  * Reads a v2 (JSON:API-style) answer: `{ data, included?, meta? }` on success, without v1's `success` flag; its
  * errors are the v1 envelope (`success: false`, `meta.message`, `meta.errors` as field -> messages) and map onto the
- * same error classes. `allowEmpty` accepts a bodiless 204.
+ * same error classes.
  */
-export function readDocument<Body>(
+export async function readDocument<Body>(
   method: string,
   pending: Promise<TextResult>,
-  allowEmpty = false,
-): Promise<Body | undefined> {
-  return readChecked<Body>(method, pending, allowEmpty, (body, status, fail) => {
+): Promise<Body> {
+  const body = await readChecked<Body>(method, pending, false, (body, status, fail) => {
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw fail(body, `Unexpected response (HTTP ${status}): not a v2 document`);
     }
@@ -102,6 +101,7 @@ export function readDocument<Body>(
       throw fail(body, `Unexpected response (HTTP ${status}): the v2 document has no data`);
     }
   });
+  return body!; // not allowEmpty: an empty body failed above
 }
 
 /** Like {@link readEnvelope}, for operations whose success always carries `data`. */

@@ -17,11 +17,6 @@ export type SuccessBody<P extends keyof paths, M extends Method> = paths[P][M] e
 export type SuccessData<P extends keyof paths, M extends Method> =
   SuccessBody<P, M> extends { data?: infer D } ? D : never;
 
-/** Paths that take a `{location_id}` path parameter. */
-export type LocationPath = {
-  [P in keyof paths]: P extends `${string}{location_id}${string}` ? P : never;
-}[keyof paths];
-
 type WithoutLocation<Params, Name extends string> = Params extends { path: infer Path }
   ? Omit<Params, "path"> &
       (keyof Omit<Path, Name> extends never ? { path?: never } : { path: Omit<Path, Name> })

@@ -32,7 +32,8 @@ export type Joined<R, Types = object> = R & {
   related: Related<R, Types>;
 };
 
-const keyOf = (ref: { type: string; id: string }) => `${ref.type}\u0000${ref.id}`;
+/** Tells resources apart: by type and id together (ids are unique per type only). */
+export const keyOf = (ref: { type: string; id: string }) => `${ref.type}\u0000${ref.id}`;
 
 /**
  * Joins each of `data` with the resources its relationships point at, found in `included` (or in `data` itself, as

@@ -2,7 +2,7 @@
 // `limit`, joins each page's resources with that page's `included`, and tells resources apart by type and id.
 import { AltegioInputError } from "../errors.js";
 import type { PageSource } from "../internal/paginate.js";
-import { joinIncluded, type Joined, type V2Resource } from "./include.js";
+import { joinIncluded, keyOf, type Joined, type V2Resource } from "./include.js";
 
 /** The most resources a v2 list serves per page. */
 export const MAX_V2_LIMIT = 250;
@@ -34,6 +34,6 @@ export function v2PageSource<R extends V2Resource, Types = object>(
       const body = await fetchPage(page, count);
       return { items: joinIncluded<R, Types>(body.data, body.included) };
     },
-    key: (resource) => `${resource.type}:${resource.id}`,
+    key: keyOf,
   };
 }

@@ -158,6 +158,10 @@ export class V2Products {
     }
     const limit = checkLimit(params.limit ?? MAX_V2_LIMIT);
     const body = await this.readPage(productQuery(params), params.page, limit, options);
+    // Only a single page hands its pagination out; a full listing never needs it.
+    if (typeof body.meta?.pagination !== "object" || body.meta.pagination === null) {
+      throw new AltegioError("Unexpected answer: a v2 product page without meta.pagination");
+    }
     return {
       data: joinIncluded<V2Product, V2ProductRelated>(body.data, body.included),
       pagination: body.meta.pagination,
@@ -169,20 +173,16 @@ export class V2Products {
     page: number,
     limit: number,
     options: CallOptions,
-  ): Promise<V2Page<V2Product> & { meta: { pagination: V2Pagination } }> {
+  ): Promise<V2Page<V2Product> & { meta?: { pagination?: V2Pagination | null } }> {
     const pending = this.raw.GET(PRODUCTS, {
       params: { query: { ...query, page, limit } },
       parseAs: "text",
       ...options,
     });
-    const body = await readListDocument<
+    return readListDocument<
       V2Product,
-      V2Page<V2Product> & { meta: { pagination: V2Pagination } }
+      V2Page<V2Product> & { meta?: { pagination?: V2Pagination | null } }
     >(pending);
-    if (typeof body.meta?.pagination !== "object" || body.meta.pagination === null) {
-      throw new AltegioError("Unexpected answer: a v2 product page without meta.pagination");
-    }
-    return body;
   }
 
   /** One product by its v2 id, e.g. `get("100", { include: ["storage_amounts"] })`. */

@@ -11,7 +11,7 @@ type Pending = Parameters<typeof readDocument>[1];
 export async function readListDocument<R extends V2Resource, Body extends V2Page<R> = V2Page<R>>(
   pending: Pending,
 ): Promise<Body> {
-  const body = (await readDocument<Body>("GET", pending))!;
+  const body = await readDocument<Body>("GET", pending);
   if (!Array.isArray(body.data)) {
     throw new AltegioError(`Unexpected answer: data should be a list, got ${describe(body.data)}`);
   }
@@ -30,7 +30,7 @@ export async function readList<R extends V2Resource, Types = object>(
 export async function readOne<R extends V2Resource, Types = object>(
   pending: Pending,
 ): Promise<Joined<R, Types>> {
-  const body = (await readDocument<Omit<V2Page<R>, "data"> & { data: R }>("GET", pending))!;
+  const body = await readDocument<Omit<V2Page<R>, "data"> & { data: R }>("GET", pending);
   const data: unknown = body.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new AltegioError(`Unexpected answer: data should be a resource, got ${describe(data)}`);

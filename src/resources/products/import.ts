@@ -96,10 +96,15 @@ export interface ProductImport extends AsyncIterable<ProductImportOutcome> {
 }
 
 // A row the API refused is reported and the import goes on; anything else (auth, network, 5xx) stops it.
-const ROW_ERRORS = [AltegioValidationError, AltegioConflictError, AltegioNotFoundError];
+const ROW_ERRORS = [
+  AltegioValidationError,
+  AltegioConflictError,
+  AltegioNotFoundError,
+  AltegioAmbiguousMatchError,
+];
 
 /** Checks every row before anything is sent; throws one AltegioInputError naming each bad row. */
-export function checkImportRows(
+function checkImportRows(
   rows: readonly unknown[],
   match: ProductImportMatch,
   label: (index: number) => string,
@@ -230,12 +235,7 @@ class ImportRun implements ProductImport {
       if (!dryRun) await this.matcher.products.update(id, mergeForUpdate(found.item, full, row));
       return { ...base, action: "updated", productId: id, changed };
     } catch (error) {
-      if (
-        !ROW_ERRORS.some((type) => error instanceof type) &&
-        !(error instanceof AltegioAmbiguousMatchError)
-      ) {
-        throw error;
-      }
+      if (!ROW_ERRORS.some((type) => error instanceof type)) throw error;
       return { ...base, action: "failed", changed: [], error: error as AltegioError };
     }
   }

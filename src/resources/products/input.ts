@@ -2,7 +2,8 @@
 import { type InputSpec } from "../../internal/input-check.js";
 import type { ProductInput, ProductUpdateInput } from "../../types.js";
 
-const product: InputSpec<ProductInput> = {
+/** Rules for a product create body (`POST /goods`). */
+export const productInputSpec: InputSpec<ProductInput> = {
   title: { kind: "title", required: true },
   category_id: { kind: "id", required: true },
   sale_unit_id: { kind: "id", required: true },
@@ -22,11 +23,8 @@ const product: InputSpec<ProductInput> = {
   vat_id: { kind: "integer", required: false },
 };
 
-/** Rules for a product create body (`POST /goods`). */
-export const productInputSpec = product;
-
 /** Rules for a product update body (`PUT /goods`, a full replacement). */
 export const productUpdateSpec: InputSpec<ProductUpdateInput> = {
-  ...product,
+  ...productInputSpec,
   correction_rules: { kind: "rules", required: false },
 };
