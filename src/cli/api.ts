@@ -1,5 +1,4 @@
 // `altegio api METHOD PATH`: any operation of the spec, checked before sending; prints the answer's `data`.
-import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import {
   AltegioError,
@@ -9,7 +8,7 @@ import {
   type AltegioClient,
 } from "../index.js";
 import { buildRequest, type ApiRequest } from "./api-request.js";
-import { clientFrom, locationFrom, type GlobalOptions } from "./config.js";
+import { clientFrom, locationFrom, readInput, type GlobalOptions } from "./config.js";
 import { openOutput } from "./output.js";
 import { Progress } from "./progress.js";
 
@@ -78,12 +77,7 @@ interface ApiOptions {
 }
 
 function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch (error) {
-    throw new AltegioInputError(`--input ${file}: ${(error as Error).message}`);
-  }
+  const text = readInput("--input", file);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -25,7 +25,7 @@ Examples:
 }
 
 /** One line per category, children drawn under their parent. */
-export function renderTree(nodes: CategoryTreeNode[], prefix = "", top = true): string {
+function renderTree(nodes: CategoryTreeNode[], prefix = "", top = true): string {
   return nodes
     .map((node, i) => {
       const last = i === nodes.length - 1;

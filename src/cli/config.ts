@@ -1,5 +1,6 @@
 // Configuration of every command: the environment first, flags over it. Secrets come from the environment only
 // (a flag would show them in `ps` and shell history), and no message ever repeats one.
+import { readFileSync } from "node:fs";
 import {
   AltegioInputError,
   createAltegioClient,
@@ -16,10 +17,9 @@ export interface GlobalOptions {
   progress?: boolean;
 }
 
-type Env = Record<string, string | undefined>;
-
 /** Builds the client; throws AltegioInputError (exit 2) for missing or bad settings, before anything is sent. */
-export function clientFrom(options: GlobalOptions, env: Env = process.env): AltegioClient {
+export function clientFrom(options: GlobalOptions): AltegioClient {
+  const env = process.env;
   const partnerToken = env.ALTEGIO_PARTNER_TOKEN;
   const issues: string[] = [];
   if (!partnerToken)
@@ -44,18 +44,32 @@ export function clientFrom(options: GlobalOptions, env: Env = process.env): Alte
 }
 
 /** The location id from `--location` or ALTEGIO_LOCATION_ID; throws AltegioInputError when absent or bad. */
-export function locationFrom(options: GlobalOptions, env: Env = process.env): number {
-  const raw = options.location ?? env.ALTEGIO_LOCATION_ID;
+export function locationFrom(options: GlobalOptions): number {
+  const raw = options.location ?? process.env.ALTEGIO_LOCATION_ID;
   if (raw === undefined || raw === "") {
     throw new AltegioInputError("no location: pass --location <id> or set ALTEGIO_LOCATION_ID");
   }
-  const id = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(id) || id <= 0) {
-    throw new AltegioInputError(
-      `--location must be a positive integer, got ${JSON.stringify(raw)}`,
-    );
+  return intFlag("--location", raw, 1);
+}
+
+/** A whole number of at least `min` given to `flag` (surrounding spaces allowed); throws AltegioInputError otherwise. */
+export function intFlag(flag: string, raw: string, min: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
+    const expected = min === 1 ? "a positive integer" : `an integer of at least ${min}`;
+    throw new AltegioInputError(`${flag} must be ${expected}, got ${JSON.stringify(raw)}`);
   }
-  return id;
+  return n;
+}
+
+/** The whole text of `file`, or of stdin for `-`; throws AltegioInputError naming `flag` (if any) and the file. */
+export function readInput(flag: string | undefined, file: string): string {
+  try {
+    return readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (error) {
+    const what = flag ? `${flag} ${file}` : file;
+    throw new AltegioInputError(`cannot read ${what}: ${(error as Error).message}`);
+  }
 }
 
 /** `off`, `N/s`, `N/min` or both (`5/s,200/min`); a bare number means per second. */
@@ -65,7 +79,7 @@ function parseRateLimit(
 ): AltegioClientOptions["rateLimit"] | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (raw.trim() === "off") return false;
-  const limit: { perSecond?: number; perMinute?: number } = {};
+  const limit: Exclude<AltegioClientOptions["rateLimit"], false | undefined> = {};
   for (const part of raw.split(",")) {
     const m = /^\s*(\d+)\s*(?:\/\s*(s|min))?\s*$/.exec(part);
     if (!m || Number(m[1]) <= 0) {

@@ -1,6 +1,6 @@
 // Exit codes and how a failure is told on stderr: the error's class, status and message, never a stack or a secret
 // (the core's errors redact tokens and passwords already).
-import { AltegioApiError, AltegioError, AltegioInputError } from "../index.js";
+import { AltegioApiError, AltegioInputError } from "../index.js";
 
 /** The command's exit codes. */
 export const EXIT = {
@@ -35,7 +35,6 @@ export function describeError(error: unknown): string {
       error.message === `HTTP ${error.status}` ? "the server sent no message" : error.message;
     return `${error.name} (${where}): ${message}`;
   }
-  if (error instanceof AltegioError) return `${error.name}: ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }

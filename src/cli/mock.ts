@@ -1,6 +1,7 @@
 // `altegio mock`: the embedded mock as a standalone server, for trying the API from any language.
 import { Command } from "commander";
 import { AltegioInputError } from "../index.js";
+import { intFlag } from "./config.js";
 
 interface MockOptions {
   port: string;
@@ -26,10 +27,10 @@ Examples:
   $ altegio mock --port 0 --products 2000 > mock.env   # then: set -a; . ./mock.env; set +a`,
     )
     .action(async (options: MockOptions) => {
-      const port = count("--port", options.port, 0);
+      const port = intFlag("--port", options.port, 0);
       if (port > 65535) throw new AltegioInputError(`--port must be at most 65535, got ${port}`);
       const products =
-        options.products === undefined ? undefined : count("--products", options.products, 0);
+        options.products === undefined ? undefined : intFlag("--products", options.products, 0);
       const mock = await import("../mock/index.js");
       const server = await mock.startMockServer({
         port,
@@ -55,14 +56,4 @@ Examples:
       await server.close();
       process.stderr.write("altegio mock: stopped\n");
     });
-}
-
-function count(flag: string, raw: string, min: number): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min) {
-    throw new AltegioInputError(
-      `${flag} must be an integer of at least ${min}, got ${JSON.stringify(raw)}`,
-    );
-  }
-  return n;
 }

@@ -75,7 +75,8 @@ Examples:
         { signal: stop.signal },
       );
       const out = openOutput(options.output);
-      const progress = new Progress("export", "products", Progress.enabled(globals));
+      const showProgress = Progress.enabled(globals);
+      const progress = new Progress("export", "products", showProgress);
       let count = 0;
       try {
         if (format === "csv") await out.write(csvRecord(EXPORT_COLUMNS));
@@ -97,7 +98,7 @@ Examples:
       } finally {
         stop.dispose();
       }
-      if (Progress.enabled(globals)) progress.note(`export: ${count} products`);
+      if (showProgress) progress.note(`export: ${count} products`);
     });
 }
 

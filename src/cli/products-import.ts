@@ -1,14 +1,12 @@
 // `altegio products import FILE`: the library's bulk import over a CSV or NDJSON file. One JSON line per row on
 // stdout, progress and the summary on stderr.
-import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import {
-  AltegioInputError,
   type ProductImportMatch,
   type ProductImportOutcome,
   type ProductImportSummary,
 } from "../index.js";
-import { clientFrom, locationFrom, type GlobalOptions } from "./config.js";
+import { clientFrom, locationFrom, readInput, type GlobalOptions } from "./config.js";
 import { describeError, EXIT, interruption } from "./exit.js";
 import { openOutput } from "./output.js";
 import { Progress } from "./progress.js";
@@ -50,7 +48,7 @@ A CSV file:
     )
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const { rows, lines } = readRows(readText(file), rowFormat(options.format, file));
+      const { rows, lines } = readRows(readInput(undefined, file), rowFormat(options.format, file));
       const loc = clientFrom(globals).location(locationFrom(globals));
       const stop = interruption();
       const run = loc.products.import(rows, {
@@ -70,13 +68,11 @@ A CSV file:
             progress.note(`${outcome.row}: failed: ${describeError(outcome.error)}`);
           progress.update(run.summary.total - run.summary.remaining, counts(run.summary));
         }
-      } catch (error) {
-        progress.note(`${label}: ${summaryLine(run.summary)}`);
-        throw error;
       } finally {
         stop.dispose();
+        // Also when the run failed: what was done before the failure is told before the error.
+        progress.note(`${label}: ${summaryLine(run.summary)}`);
       }
-      progress.note(`${label}: ${summaryLine(run.summary)}`);
       if (run.summary.aborted) {
         progress.note(
           "Run the same command again to finish: rows already done are matched, not created twice.",
@@ -84,14 +80,6 @@ A CSV file:
         process.exitCode = EXIT.interrupted;
       } else if (run.summary.failed > 0) process.exitCode = EXIT.failed;
     });
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch (error) {
-    throw new AltegioInputError(`cannot read ${file}: ${(error as Error).message}`);
-  }
 }
 
 function outcomeLine(outcome: ProductImportOutcome, lines: number[]) {
