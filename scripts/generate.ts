@@ -13,11 +13,8 @@ import { isObject, parseSpecText, sha256, validateSpec, type JsonObject } from "
 import { SPECS, specNames, type SpecName } from "./lib/specs.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
-export const DEFAULT_SPEC_PATH = join(REPO_ROOT, "openapi", SPECS.v1.snapshot);
-export const DEFAULT_OVERLAY_PATH = join(REPO_ROOT, "openapi", SPECS.v1.overlay);
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, "generated");
 export const TYPES_FILE = SPECS.v1.types;
-export const DOCUMENT_FILE = SPECS.v1.document;
 
 export interface SourceOptions {
   /** Which spec's files are the defaults below. @default "v1" */

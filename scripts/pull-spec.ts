@@ -24,10 +24,8 @@ import {
 } from "./lib/spec.js";
 import { SPECS, specNames, type SpecName } from "./lib/specs.js";
 
-export const DEFAULT_SPEC_URL = SPECS.v1.url;
 export const DEFAULT_OUT_DIR = fileURLToPath(new URL("../openapi/", import.meta.url));
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const SNAPSHOT_FILE = SPECS.v1.snapshot;
 export const LOCK_FILE = "spec-lock.json";
 
 export interface PullSpecOptions {
@@ -207,8 +205,8 @@ export async function pullSpec(options: PullSpecOptions = {}): Promise<PullSpecR
     lock = previousLock;
   } else {
     await writeFileAtomic(snapshotPath, snapshot);
-    // Re-read right before writing: the other spec's entry stays as it is on disk.
-    const entries = { ...(await readLock(lockPath)), [name]: lock };
+    // The other spec's entry stays as it is on disk.
+    const entries = { ...lockFile, [name]: lock };
     const ordered = Object.fromEntries(
       Object.keys(SPECS)
         .filter((key) => key in entries)

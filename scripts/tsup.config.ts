@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
+import { SPECS } from "./lib/specs.js";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
@@ -119,7 +120,7 @@ function library(outDir: string): Options {
     async onSuccess() {
       mkdirSync(join(outDir, "mock"), { recursive: true });
       // Minified: the readable copy lives in generated/; the package only needs the data (about half the size).
-      for (const file of ["b2b-v1.openapi.json", "b2b-v2.openapi.json"]) {
+      for (const { document: file } of Object.values(SPECS)) {
         const spec = JSON.parse(readFileSync(`generated/${file}`, "utf8")) as unknown;
         writeFileSync(join(outDir, "mock", file), JSON.stringify(spec));
       }

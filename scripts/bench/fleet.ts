@@ -8,6 +8,7 @@
 import { createClient } from "redis";
 import { startMockServer } from "../../src/mock/index.js";
 import { startRedisServer } from "../../test/helpers/redis-server.js";
+import { loginCount } from "../../test/helpers/shared-session.js";
 import { runFleet } from "../../test/redis/fleet/run.js";
 import { fixed, printTable, saveResult } from "./lib.js";
 import { earliestOffsets } from "./sync.js";
@@ -80,7 +81,7 @@ export async function fleet(): Promise<void> {
           requests,
           failedCalls: reports.reduce((sum, r) => sum + r.failed, 0),
           status429: mock.requests.filter((r) => r.status === 429).length,
-          logins: mock.requests.filter((r) => r.operation === "POST /auth").length,
+          logins: loginCount(mock),
           achievedRequestsPerSecond: achieved,
           ceilingRequestsPerSecond: ceiling,
           fractionOfCeiling: achieved / ceiling,

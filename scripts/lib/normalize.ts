@@ -1,16 +1,18 @@
 // Normalization applied after the overlay: removes per-operation header parameters the client
 // always sets itself, so generated call signatures do not ask callers for them, and wraps the response schemas the
 // overlay marks `x-altegio-envelope` in the envelope the API really answers with.
-import { HTTP_METHODS, isObject, type JsonObject } from "./spec.js";
+import {
+  decodePointerToken,
+  eachOperation,
+  HTTP_METHODS,
+  isObject,
+  type JsonObject,
+} from "./spec.js";
 
 /** Header parameters dropped from every operation (compared case-insensitively). */
 export const CLIENT_OWNED_HEADERS = ["accept", "content-type", "authorization"] as const;
 
 const COMPONENT_PARAM_PREFIX = "#/components/parameters/";
-
-function decodePointerToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~");
-}
 
 function resolveParameter(doc: JsonObject, param: unknown, depth = 0): JsonObject | undefined {
   if (!isObject(param) || depth > 10) return undefined;
@@ -87,35 +89,30 @@ export const ENVELOPE_MARKER = "x-altegio-envelope";
  */
 export function wrapEnvelopes(doc: JsonObject): number {
   let wrapped = 0;
-  const paths = isObject(doc["paths"]) ? doc["paths"] : {};
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      const responses = isObject(op) ? op["responses"] : undefined;
-      if (!isObject(responses)) continue;
-      for (const response of Object.values(responses)) {
-        const content = isObject(response) ? response["content"] : undefined;
-        if (!isObject(content)) continue;
-        for (const media of Object.values(content)) {
-          const schema = isObject(media) ? media["schema"] : undefined;
-          if (!isObject(media) || !isObject(schema) || !(ENVELOPE_MARKER in schema)) continue;
-          const { [ENVELOPE_MARKER]: shape, ...inner } = schema;
-          if (shape !== "object" && shape !== "list") {
-            throw new Error(
-              `${ENVELOPE_MARKER} must be "object" or "list", got ${JSON.stringify(shape)}`,
-            );
-          }
-          media["schema"] = {
-            type: "object",
-            properties: {
-              success: { type: "boolean" },
-              data: shape === "list" ? { type: "array", items: inner } : inner,
-              meta: { type: ["array", "object"] },
-            },
-          };
-          wrapped += 1;
+  for (const { op } of eachOperation(doc)) {
+    const responses = op["responses"];
+    if (!isObject(responses)) continue;
+    for (const response of Object.values(responses)) {
+      const content = isObject(response) ? response["content"] : undefined;
+      if (!isObject(content)) continue;
+      for (const media of Object.values(content)) {
+        const schema = isObject(media) ? media["schema"] : undefined;
+        if (!isObject(media) || !isObject(schema) || !(ENVELOPE_MARKER in schema)) continue;
+        const { [ENVELOPE_MARKER]: shape, ...inner } = schema;
+        if (shape !== "object" && shape !== "list") {
+          throw new Error(
+            `${ENVELOPE_MARKER} must be "object" or "list", got ${JSON.stringify(shape)}`,
+          );
         }
+        media["schema"] = {
+          type: "object",
+          properties: {
+            success: { type: "boolean" },
+            data: shape === "list" ? { type: "array", items: inner } : inner,
+            meta: { type: ["array", "object"] },
+          },
+        };
+        wrapped += 1;
       }
     }
   }

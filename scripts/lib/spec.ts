@@ -111,12 +111,17 @@ export function* eachOperation(
   }
 }
 
+/** One token of a JSON pointer in a `$ref`: URI-decoded, then `~1` -> `/` and `~0` -> `~`. */
+export function decodePointerToken(token: string): string {
+  return decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 /** The node a local `$ref` ("#/a/b~1c") points at, or undefined. */
 export function resolvePointer(doc: JsonObject, ref: string): unknown {
   if (!ref.startsWith("#/")) return undefined;
   let node: unknown = doc;
   for (const raw of ref.slice(2).split("/")) {
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = decodePointerToken(raw);
     node = isObject(node) ? node[token] : undefined;
   }
   return node;

@@ -2,7 +2,7 @@
 // every request (path, query, headers, security) and answers with the spec's static examples.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAltegioClient, type AltegioLocation } from "../../src/index.js";
-import { startPrism, type PrismServer } from "./prism.js";
+import { acceptedBy, startPrism, type PrismServer } from "./prism.js";
 import { createRecorder } from "./recorder.js";
 
 const recorder = createRecorder();
@@ -27,17 +27,7 @@ afterAll(async () => {
 });
 afterEach(() => recorder.clear());
 
-/** Runs `action` and asserts Prism accepted every request it sent. */
-async function accepted<T>(action: () => Promise<T>): Promise<T> {
-  recorder.clear();
-  const result = await action().catch((error: unknown) => {
-    expect(recorder.rejections(), String(error)).toEqual([]);
-    throw error;
-  });
-  expect(recorder.exchanges.length).toBeGreaterThan(0);
-  expect(recorder.rejections()).toEqual([]);
-  return result;
-}
+const accepted = acceptedBy(recorder);
 
 describe("v2 product reads against Prism", () => {
   it("products.listPage, get (with include), storageAmounts, autocomplete", async () => {

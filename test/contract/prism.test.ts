@@ -3,7 +3,7 @@
 // rejection or `sl-violations` header fails the test. The last block proves the check can fail.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAltegioClient, type AltegioClient, type AltegioLocation } from "../../src/index.js";
-import { startPrism, type PrismServer } from "./prism.js";
+import { acceptedBy, startPrism, type PrismServer } from "./prism.js";
 import { createRecorder } from "./recorder.js";
 
 const LOCATION_ID = 101;
@@ -29,21 +29,7 @@ afterAll(async () => {
   await prism?.stop();
 });
 
-/** Runs `action` and asserts it sent at least one request and that Prism accepted every one of them. */
-async function accepted<T>(action: () => Promise<T>): Promise<T> {
-  recorder.clear();
-  let result: T;
-  try {
-    result = await action();
-  } catch (error) {
-    // A rejection usually surfaces as a client error first; show what Prism said instead.
-    expect(recorder.rejections(), String(error)).toEqual([]);
-    throw error;
-  }
-  expect(recorder.exchanges.length).toBeGreaterThan(0);
-  expect(recorder.rejections()).toEqual([]);
-  return result;
-}
+const accepted = acceptedBy(recorder);
 
 afterEach(() => recorder.clear());
 

@@ -1,10 +1,12 @@
 // Runs Stoplight Prism (`prism mock`) on the overlay-applied spec as an independent contract checker.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+import { freePort } from "../helpers/free-port.js";
+import type { Recorder } from "./recorder.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The generated document of each spec Prism can serve. */
@@ -71,19 +73,6 @@ export function prismSpec(dir: string, version: "v1" | "v2" = "v1"): PrismSpec {
   const file = join(dir, `b2b-${version}.prism.json`);
   writeFileSync(file, JSON.stringify(doc));
   return { file, unchecked };
-}
-
-/** A port that was free a moment ago (Prism takes no port 0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ok());
-  });
-  const address = server.address();
-  await new Promise<void>((ok) => server.close(() => ok()));
-  if (!isObject(address) || typeof address["port"] !== "number") throw new Error("no free port");
-  return address["port"];
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
@@ -159,4 +148,25 @@ export async function startPrism(version: "v1" | "v2" = "v1"): Promise<PrismServ
     );
   }
   return { url: `http://127.0.0.1:${port}`, unchecked: spec.unchecked, output: () => log, stop };
+}
+
+/**
+ * `accepted(action)`: runs `action` and asserts it sent at least one request through `recorder` and that Prism
+ * accepted every one of them.
+ */
+export function acceptedBy(recorder: Recorder) {
+  return async <T>(action: () => Promise<T>): Promise<T> => {
+    recorder.clear();
+    let result: T;
+    try {
+      result = await action();
+    } catch (error) {
+      // A rejection usually surfaces as a client error first; show what Prism said instead.
+      expect(recorder.rejections(), String(error)).toEqual([]);
+      throw error;
+    }
+    expect(recorder.exchanges.length).toBeGreaterThan(0);
+    expect(recorder.rejections()).toEqual([]);
+    return result;
+  };
 }

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Middleware } from "openapi-fetch";
 import {
   AltegioConnectionError,
-  createAltegioClient,
   createRateLimiter,
   type AltegioClientOptions,
   type AltegioHooks,
@@ -11,6 +10,7 @@ import { createSender } from "../../src/internal/send.js";
 import { createFakeClock, flush } from "../helpers/fake-clock.js";
 import { sendJson, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { captureLogger } from "../helpers/capture-logger.js";
+import { testClient } from "../helpers/test-client.js";
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -33,16 +33,8 @@ function recorder() {
 
 const envelope = { success: true, data: [], meta: [] };
 
-function client(options: Partial<AltegioClientOptions>) {
-  return createAltegioClient({
-    partnerToken: "partner-token",
-    userToken: "user-token",
-    baseUrl: `${server.url}/api/v1`,
-    rateLimit: false,
-    logLevel: "off",
-    ...options,
-  });
-}
+const client = (options: Partial<AltegioClientOptions>) =>
+  testClient(server, { logLevel: "off", ...options });
 
 describe("attempt hooks", () => {
   it("see both attempts of a retried 503, the retry between them, under one call id", async () => {

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AltegioInputError,
   AltegioNotFoundError,
-  createAltegioClient,
   type AltegioClientOptions,
 } from "../../src/index.js";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "../../src/mock/index.js";
 import { captureLogger } from "../helpers/capture-logger.js";
+import { mockClient } from "../helpers/mock-client.js";
 
 const SECRETS = [
   DEFAULT_CREDENTIALS.partnerToken,
@@ -22,15 +22,7 @@ afterEach(async () => {
   await mock?.close();
 });
 
-function client(options: Partial<AltegioClientOptions> = {}) {
-  return createAltegioClient({
-    baseUrl: mock.url,
-    partnerToken: DEFAULT_CREDENTIALS.partnerToken,
-    credentials: { login: DEFAULT_CREDENTIALS.login, password: DEFAULT_CREDENTIALS.password },
-    rateLimit: false,
-    ...options,
-  });
-}
+const client = (options: Partial<AltegioClientOptions> = {}) => mockClient(mock, options);
 
 // A login, a 503 retried into a 200, a 404 and a create: five requests on the wire.
 async function scenario(options: Partial<AltegioClientOptions>) {

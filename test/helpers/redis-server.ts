@@ -1,6 +1,6 @@
 // A real redis-server (Debian's package) on a free 127.0.0.1 port, nothing persisted, for tests and the benchmark.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./free-port.js";
 
 export interface RedisServer {
   port: number;
@@ -13,14 +13,6 @@ export interface RedisServer {
 }
 
 const BINARY = process.env.REDIS_SERVER ?? "redis-server";
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();

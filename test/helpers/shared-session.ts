@@ -1,16 +1,10 @@
 // A client of the mock's default user that shares its session through `sessionStore`, and what the mock saw.
-import { createAltegioClient, type AltegioClient, type SessionStore } from "../../src/index.js";
-import { DEFAULT_CREDENTIALS, type MockServer } from "../../src/mock/index.js";
+import type { AltegioClient, SessionStore } from "../../src/index.js";
+import type { MockServer } from "../../src/mock/index.js";
+import { mockClient } from "./mock-client.js";
 
-export function sharedSessionClient(mock: MockServer, sessionStore: SessionStore): AltegioClient {
-  return createAltegioClient({
-    baseUrl: mock.url,
-    partnerToken: DEFAULT_CREDENTIALS.partnerToken,
-    credentials: { login: DEFAULT_CREDENTIALS.login, password: DEFAULT_CREDENTIALS.password },
-    rateLimit: false,
-    sessionStore,
-  });
-}
+export const sharedSessionClient = (mock: MockServer, sessionStore: SessionStore): AltegioClient =>
+  mockClient(mock, { sessionStore });
 
 /** Logins the mock has answered. */
 export const loginCount = (mock: MockServer) =>

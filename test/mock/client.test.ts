@@ -4,7 +4,6 @@ import {
   AltegioConnectionError,
   AltegioNotFoundError,
   AltegioPermissionError,
-  createAltegioClient,
   type AltegioClient,
   type Product,
 } from "../../src/index.js";
@@ -13,18 +12,13 @@ import {
   startMockServer,
   type MockServer,
 } from "../../src/mock/index.js";
+import { mockClient } from "../helpers/mock-client.js";
 
 let server: MockServer;
 let altegio: AltegioClient;
 beforeEach(async () => {
   server = await startMockServer({ pageSizeCap: 3 });
-  altegio = createAltegioClient({
-    baseUrl: server.url,
-    partnerToken: C.partnerToken,
-    credentials: { login: C.login, password: C.password },
-    rateLimit: false,
-    maxRetries: 0,
-  });
+  altegio = mockClient(server, { maxRetries: 0 });
 });
 afterEach(() => server.close());
 

@@ -1,35 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AltegioInputError, createAltegioClient, defaults } from "../../src/index.js";
-import {
-  DEFAULT_CREDENTIALS,
-  startMockServer,
-  type MockServer,
-  type MockServerOptions,
-} from "../../src/mock/index.js";
+import { AltegioInputError, defaults } from "../../src/index.js";
 import { sendJson, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { mockLocation, tokenClient } from "./helpers.js";
 
-const C = DEFAULT_CREDENTIALS;
-let mock: MockServer | undefined;
 let server: TestServer | undefined;
 afterEach(async () => {
-  await mock?.close();
   await server?.close();
-  mock = server = undefined;
+  server = undefined;
 });
 
-const clientFor = (baseUrl: string) =>
-  createAltegioClient({
-    partnerToken: C.partnerToken,
-    userToken: C.userToken,
-    baseUrl,
-    rateLimit: false,
-    maxRetries: 0,
-  }).location(101);
-
-async function start(options: MockServerOptions = {}) {
-  mock = await startMockServer(options);
-  return { mock, loc: clientFor(mock.url) };
-}
+const start = mockLocation();
+const clientFor = (baseUrl: string) => tokenClient(baseUrl).location(101);
 
 describe("productCategories with the mock", () => {
   it("list returns the categories under a parent (top level by default)", async () => {

@@ -9,6 +9,16 @@ import {
   type MockServerOptions,
 } from "../../src/mock/index.js";
 
+/** A client with both tokens of the mock's default user at `baseUrl`, without rate limit or retries. */
+export const tokenClient = (baseUrl: string) =>
+  createAltegioClient({
+    partnerToken: C.partnerToken,
+    userToken: C.userToken,
+    baseUrl,
+    rateLimit: false,
+    maxRetries: 0,
+  });
+
 /** Registers the cleanup and returns `start(options)`. */
 export function mockLocation() {
   let mock: MockServer | undefined;
@@ -18,13 +28,6 @@ export function mockLocation() {
   });
   return async (options: MockServerOptions = {}) => {
     mock = await startMockServer(options);
-    const altegio = createAltegioClient({
-      partnerToken: C.partnerToken,
-      userToken: C.userToken,
-      baseUrl: mock.url,
-      rateLimit: false,
-      maxRetries: 0,
-    });
-    return { mock, loc: altegio.location(101) };
+    return { mock, loc: tokenClient(mock.url).location(101) };
   };
 }

@@ -1,14 +1,14 @@
 // The live-data corpus through every convenience read against the embedded mock, seeded with the corpus's wire
 // objects (`wire` overrides): the reads return the normalized forms, the raw client and the HTTP body the wire ones.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAltegioClient, type WireProduct } from "../../src/index.js";
+import type { AltegioClient, WireProduct } from "../../src/index.js";
 import {
-  DEFAULT_CREDENTIALS,
   startMockServer,
   type MockServer,
   type SeedCategory,
   type SeedProduct,
 } from "../../src/mock/index.js";
+import { tokenClient } from "./helpers.js";
 import * as corpus from "./live-corpus.js";
 
 const [vendorProduct, , hairOil] = corpus.products;
@@ -59,7 +59,7 @@ const products: SeedProduct[] = [
 ];
 
 let mock: MockServer;
-let altegio: ReturnType<typeof createAltegioClient>;
+let altegio: AltegioClient;
 let loc: ReturnType<typeof altegio.location>;
 beforeAll(async () => {
   mock = await startMockServer({
@@ -73,13 +73,7 @@ beforeAll(async () => {
       })),
     },
   });
-  altegio = createAltegioClient({
-    partnerToken: DEFAULT_CREDENTIALS.partnerToken,
-    userToken: DEFAULT_CREDENTIALS.userToken,
-    baseUrl: mock.url,
-    rateLimit: false,
-    maxRetries: 0,
-  });
+  altegio = tokenClient(mock.url);
   loc = altegio.location(101);
 });
 afterAll(() => mock.close());

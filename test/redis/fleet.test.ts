@@ -5,6 +5,7 @@
 import { afterEach, beforeAll, afterAll, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../../src/mock/index.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { loginCount } from "../helpers/shared-session.js";
 import { runFleet } from "./fleet/run.js";
 
 let redis: RedisServer;
@@ -37,7 +38,7 @@ async function fleet(key: string) {
   return {
     mock: m,
     run,
-    logins: () => count((r) => r.operation === "POST /auth"),
+    logins: () => loginCount(m),
     tooMany: () => count((r) => r.status === 429),
     calls: () => count((r) => r.operation === "GET /storages/{location_id}"),
   };

@@ -6,7 +6,8 @@ import type { AltegioClient } from "../../src/index.js";
 import { sessionKey } from "../../src/internal/session-store.js";
 import { DEFAULT_CREDENTIALS, startMockServer, type MockServer } from "../../src/mock/index.js";
 import { createRedisSessionStore, type RedisSessionStore } from "../../src/redis/index.js";
-import { freePort, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { freePort } from "../helpers/free-port.js";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { loginCount, sharedSessionClient, userCall } from "../helpers/shared-session.js";
 
 const C = DEFAULT_CREDENTIALS;

@@ -1,9 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  AltegioTimeoutError,
-  createAltegioClient,
-  type AltegioClientOptions,
-} from "../../src/index.js";
+import { AltegioTimeoutError, type AltegioClientOptions } from "../../src/index.js";
 import type { RateLimiter } from "../../src/internal/rate-limiter.js";
 import {
   sendJson,
@@ -11,6 +7,7 @@ import {
   type TestHandler,
   type TestServer,
 } from "../helpers/test-server.js";
+import { testClient } from "../helpers/test-client.js";
 
 // End to end through createAltegioClient: per-call options ride on raw calls down to the attempt loop.
 
@@ -26,15 +23,7 @@ function sequence(...steps: TestHandler[]): TestHandler {
   return (req, res) => steps[Math.min(i++, steps.length - 1)]!(req, res);
 }
 
-function client(options: Partial<AltegioClientOptions> = {}) {
-  return createAltegioClient({
-    partnerToken: "partner-token",
-    userToken: "user-token",
-    baseUrl: `${server.url}/api/v1`,
-    rateLimit: false,
-    ...options,
-  });
-}
+const client = (options: Partial<AltegioClientOptions> = {}) => testClient(server, options);
 
 describe("resilience through createAltegioClient", () => {
   it("retries a GET through a 503 and rate limits every attempt with a custom limiter", async () => {

@@ -97,7 +97,9 @@ describe.each(CASES)("$spec", ({ spec, vendor: VENDOR, ops, deprecated: deprecat
     });
 
     it("mark every deprecated operation @deprecated, naming what replaces it", async () => {
-      const { document } = await buildDocument({ spec });
+      const document = JSON.parse(
+        await readFile(join(REPO_ROOT, "generated", SPECS[spec].document), "utf8"),
+      ) as JsonObject;
       const marked = deprecated(document).sort();
       expect(marked).toHaveLength(deprecations);
       expect(deprecatedInTypes(await readFile(TYPES, "utf8"))).toEqual(marked);

@@ -7,11 +7,11 @@ import {
   AltegioNotFoundError,
   AltegioServerError,
   AltegioValidationError,
-  createAltegioClient,
   type AltegioClientOptions,
   type RateLimiter,
 } from "../../src/index.js";
 import { captureLogger } from "../helpers/capture-logger.js";
+import { testClient } from "../helpers/test-client.js";
 import { rejectionOf, sendJson, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 let server: TestServer;
@@ -21,11 +21,9 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const client = (options: Partial<AltegioClientOptions> = {}) =>
-  createAltegioClient({
+  testClient(server, {
     partnerToken: "partner-tok",
     userToken: "user-tok",
-    baseUrl: `${server.url}/api/v1`,
-    rateLimit: false,
     maxRetries: 0,
     ...options,
   });
