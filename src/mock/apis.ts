@@ -1,6 +1,6 @@
 // The two APIs the mock serves: where each lives, which routes answer it (stateful ones first, then the documented
 // examples of the rest of its spec) and the v2 form of a 422.
-import { type MockReply, type Route } from "./http.js";
+import type { Route } from "./http.js";
 import { authRoutes } from "./routes/auth.js";
 import { categoryRoutes } from "./routes/categories.js";
 import { exampleRoutes } from "./routes/examples.js";
@@ -8,7 +8,6 @@ import { locationRoutes } from "./routes/locations.js";
 import { productRoutes } from "./routes/products.js";
 import { v2ProductRoutes } from "./routes/v2-products.js";
 import { loadSpec, type SpecVersion } from "./spec.js";
-import type { toVendorErrors } from "./validate.js";
 
 /** Where the API lives on the mock, like production's `https://api.alteg.io/api/v1`. */
 export const BASE_PATH = "/api/v1";
@@ -50,20 +49,4 @@ export function apiOf(pathname: string): { version: SpecVersion; path: string } 
     return { version: "v2", path: pathname.slice(V2_BASE_PATH.length) };
   }
   return undefined;
-}
-
-/** v2's 422: the same envelope, its `meta.errors` one map of field -> messages. */
-export function v2Unprocessable(errors: ReturnType<typeof toVendorErrors>): MockReply {
-  const map: Record<string, string[]> = {};
-  for (const item of errors) {
-    for (const [field, value] of Object.entries(item)) {
-      // `[include][0]` -> `include`, `[filter[term]]` -> `filter[term]`: v2 names the parameter or field.
-      const name = field === "message" ? "request" : field.replace(/^\[(.+?)\](\[\d+\])*$/, "$1");
-      (map[name] ??= []).push(...[value].flat());
-    }
-  }
-  return {
-    status: 422,
-    body: { success: false, data: null, meta: { message: "Validation error.", errors: map } },
-  };
 }

@@ -1,6 +1,7 @@
 // Shared building blocks for route handlers: the reply type, vendor envelopes, path templates, paging, dates.
 import type { MockState } from "./state.js";
 import type { MockUser } from "./types.js";
+import type { FieldError } from "./validate.js";
 
 /** What a handler answers; `body` undefined means no body (204). */
 export interface MockReply {
@@ -65,11 +66,28 @@ export const notFound = (): MockReply => ({
   body: { success: false, data: null, meta: {} },
 });
 
+/** v2's 404: its error document always carries `meta.message` (error_response requires it). */
+export const v2NotFound = (): MockReply => fail(404, MESSAGES[404]!);
+
 /** 422 in the vendor's shape: `meta.errors` holds `{ message }` items or `{ "[field]": [...] }` maps. */
 export const unprocessable = (
   errors: Array<Record<string, string[]> | { message: string }>,
   message = "Validation error.",
 ): MockReply => ({ status: 422, body: { success: false, data: null, meta: { message, errors } } });
+
+/** v2's 422: the same envelope, its `meta.errors` one map of field -> messages. */
+export function v2Unprocessable(errors: readonly FieldError[]): MockReply {
+  const map: Record<string, string[]> = {};
+  for (const { path, message } of errors) {
+    // `[include][0]` -> `include`, `[filter[term]]` -> `filter[term]`: v2 names the parameter or field.
+    const name = path ? path.replace(/^\[(.+?)\](\[\d+\])*$/, "$1") : "request";
+    (map[name] ??= []).push(message);
+  }
+  return {
+    status: 422,
+    body: { success: false, data: null, meta: { message: "Validation error.", errors: map } },
+  };
+}
 
 export const MESSAGES = {
   401: "Authentication needed.",

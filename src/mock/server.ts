@@ -8,10 +8,12 @@ import {
   MESSAGES,
   notFound,
   unprocessable,
+  v2NotFound,
+  v2Unprocessable,
   type MockReply,
   type Route,
 } from "./http.js";
-import { apiOf, BASE_PATH, routes, V2_BASE_PATH, V2_MEDIA_TYPE, v2Unprocessable } from "./apis.js";
+import { apiOf, BASE_PATH, routes, V2_BASE_PATH, V2_MEDIA_TYPE } from "./apis.js";
 import { defaultSeed } from "./seed.js";
 import { loadSpec, type SpecVersion } from "./spec.js";
 import { createMockState, type MockState } from "./state.js";
@@ -126,8 +128,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (!api) return notFound();
     const { version, path } = api;
     const v2 = version === "v2";
-    // v2 errors always carry `meta.message` (its error_response requires it).
-    const missing = () => (v2 ? fail(404, MESSAGES[404]!) : notFound());
+    const missing = v2 ? v2NotFound : notFound;
     if (
       v2 &&
       !String(entry.headers["accept"] ?? "")
@@ -174,7 +175,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         body,
       });
       if (errors?.length) {
-        return v2 ? v2Unprocessable(toVendorErrors(errors)) : unprocessable(toVendorErrors(errors));
+        return v2 ? v2Unprocessable(errors) : unprocessable(toVendorErrors(errors));
       }
     }
     if (route.locationParam) {

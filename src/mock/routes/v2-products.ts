@@ -1,20 +1,19 @@
 // v2 product, unit and category reads, served from the same state as v1: a product created through v1 reads back
 // here as a `good` resource with its id as a string. Answers are v2 documents (`{ data, included?, meta? }`).
 import {
-  fail,
   idParam,
   intParam,
-  MESSAGES,
   paginate,
   type MockReply,
   type Route,
   type RouteContext,
+  v2NotFound,
 } from "../http.js";
 import type { MockCategory, MockProduct } from "../types.js";
 import { matches } from "./tree.js";
 
 const doc = (body: Record<string, unknown>): MockReply => ({ status: 200, body });
-const missing = () => fail(404, MESSAGES[404]!);
+const missing = v2NotFound;
 
 /** The `include` values asked for (`include=a&include=b`, or `include=a,b`). */
 const includes = (ctx: RouteContext) =>
