@@ -1,4 +1,5 @@
 import { redactDeep, redactSecrets } from "./internal/redact.js";
+import { parseRetryAfter } from "./internal/retry.js";
 
 /** Every error this package throws extends this class. */
 export class AltegioError extends Error {
@@ -13,6 +14,7 @@ export interface AltegioApiErrorInit {
   body: unknown;
   headers: Headers;
   message?: string;
+  /** For a 429: the wait the server asked for; read from the `Retry-After` header when omitted. */
   retryAfterMs?: number;
 }
 
@@ -76,7 +78,9 @@ export class AltegioRateLimitError extends AltegioApiError {
   readonly retryAfterMs?: number;
   constructor(init: AltegioApiErrorInit) {
     super(init);
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    // Read here, so every error built from a 429 carries it (readers of envelopes and the CLI alike).
+    const ms = init.retryAfterMs ?? parseRetryAfter(init.headers.get("Retry-After"), Date.now());
+    if (ms !== undefined) this.retryAfterMs = ms;
   }
 }
 /** 5xx: the server or a proxy in front of it failed. */

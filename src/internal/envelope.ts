@@ -1,5 +1,4 @@
 import { AltegioApiError, fromResponse } from "../errors.js";
-import { parseRetryAfter } from "./retry.js";
 
 /** What openapi-fetch resolves with when asked for `parseAs: "text"`. */
 interface TextResult {
@@ -42,7 +41,6 @@ async function readChecked<Body>(
       body,
       headers: response.headers,
       ...(message ? { message } : {}),
-      ...retryAfter(response),
     });
 
   if (!response.ok) throw fail(error ?? "");
@@ -114,10 +112,4 @@ export async function readData<Body>(
 
 function isEnvelope(body: unknown): body is Partial<Envelope> {
   return typeof body === "object" && body !== null && !Array.isArray(body) && "success" in body;
-}
-
-function retryAfter(response: Response): { retryAfterMs?: number } {
-  if (response.status !== 429) return {};
-  const ms = parseRetryAfter(response.headers.get("Retry-After"), Date.now());
-  return ms === undefined ? {} : { retryAfterMs: ms };
 }

@@ -10,6 +10,7 @@ import {
   AltegioServerError,
   AltegioValidationError,
   createAltegioClient,
+  fromResponse,
 } from "../../src/index.js";
 import { rejectionOf, sendJson, startTestServer, type TestServer } from "../helpers/test-server.js";
 
@@ -182,5 +183,24 @@ describe("secrets", () => {
     ];
     for (const text of renderings) for (const secret of secrets) expect(text).not.toContain(secret);
     expect(error.message).toContain("[redacted]");
+  });
+});
+
+describe("fromResponse", () => {
+  // Whoever builds the error (the envelope readers, the CLI's `api` command) gets the server's wait.
+  it("reads Retry-After for a 429 itself; an explicit retryAfterMs wins", () => {
+    const init = {
+      status: 429,
+      method: "GET",
+      url: "http://x/y",
+      body: "",
+      headers: new Headers({ "retry-after": "2" }),
+    };
+    expect((fromResponse(init) as AltegioRateLimitError).retryAfterMs).toBe(2000);
+    expect((fromResponse({ ...init, retryAfterMs: 5 }) as AltegioRateLimitError).retryAfterMs).toBe(
+      5,
+    );
+    const silent = fromResponse({ ...init, headers: new Headers() }) as AltegioRateLimitError;
+    expect(silent.retryAfterMs).toBeUndefined();
   });
 });
