@@ -2,11 +2,14 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/b2b-v1.js";
 import type { ScopedPaths } from "./schema-types.js";
 
-/** openapi-fetch's call surface over the location-scoped paths. */
-export type ScopedRawClient = Pick<
-  Client<ScopedPaths>,
+/** openapi-fetch's call surface over `Paths` (v1's or v2's, with the location filled in). */
+export type ScopedClientOf<Paths extends object> = Pick<
+  Client<Paths>,
   "GET" | "PUT" | "POST" | "DELETE" | "PATCH"
 >;
+
+/** openapi-fetch's call surface over the location-scoped paths. */
+export type ScopedRawClient = ScopedClientOf<ScopedPaths>;
 
 type AnyInit = { params?: { path?: Record<string, unknown> } & Record<string, unknown> } & Record<
   string,

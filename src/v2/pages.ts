@@ -3,6 +3,7 @@
 import { AltegioInputError } from "../errors.js";
 import type { PageSource } from "../internal/paginate.js";
 import { joinIncluded, keyOf, type Joined, type V2Resource } from "./include.js";
+import type { V2IncludedResource } from "./types.js";
 
 /** The most resources a v2 list serves per page. */
 export const MAX_V2_LIMIT = 250;
@@ -10,7 +11,7 @@ export const MAX_V2_LIMIT = 250;
 /** One v2 list page as read from the API. */
 export interface V2Page<R> {
   data: R[];
-  included?: { type: string; id: string }[] | undefined;
+  included?: V2IncludedResource[] | undefined;
 }
 
 /** Throws {@link AltegioInputError} unless `limit` is an integer from 1 to 250; nothing is sent. */

@@ -3,6 +3,7 @@
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "../../generated/b2b-v2.js";
 import type { ScopedPathsOf } from "../internal/schema-types.js";
+import type { ScopedClientOf } from "../internal/scope.js";
 
 /** Every v2 path, as generated from openapi/b2b-v2.yaml. */
 export type V2Paths = paths;
@@ -30,7 +31,4 @@ export type V2ScopedPaths = ScopedPathsOf<paths, "location_id" | "company_id">;
 export type V2RawClient = Client<paths>;
 
 /** openapi-fetch's call surface over the v2 paths of one location. */
-export type V2ScopedRawClient = Pick<
-  Client<V2ScopedPaths>,
-  "GET" | "PUT" | "POST" | "DELETE" | "PATCH"
->;
+export type V2ScopedRawClient = ScopedClientOf<V2ScopedPaths>;
